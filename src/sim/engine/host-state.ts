@@ -1,0 +1,194 @@
+/**
+ * Everything a run mutates, shared by the step implementations: the clock, the Trace
+ * being recorded, guest memory, and one VFIO listener per container with its mappings.
+ */
+import type { Scenario } from '../scenario/resolve.ts';
+import { Recorder } from '../trace/recorder.ts';
+import { COUNTER_NAMES, type CounterDelta, type Counters, type Lane } from '../trace/types.ts';
+import type { Micros } from '../time.ts';
+import type { MapContext } from '../model/stacks.ts';
+import { barMapNs, BAR_UNMAP_NS } from '../model/bars.ts';
+import { cpuWork, type WorkNs } from '../model/work.ts';
+import { barMapStack, unmapStack } from '../model/stacks.ts';
+import { pages4KIn } from '../model/pinning.ts';
+import { buildLayout, type GuestLayout, type Range, ramRangesAtReset } from './layout.ts';
+import { MemoryOps } from './memory-ops.ts';
+import { SimClock } from './sim-clock.ts';
+import { type Ioctl, VfioListener } from './vfio-listener.ts';
+import { guestPages, backingPageBytes } from '../model/pages.ts';
+
+export interface Container {
+  readonly index: number;
+  readonly listener: VfioListener;
+  /** Union of RAM ranges unmapped so far: mapping them again is a re-pin. */
+  unmapped: Range[];
+}
+
+export interface IoctlStep {
+  readonly ioctl: Ioctl;
+  readonly ns: number;
+  readonly pages?: { readonly start: number; readonly end: number };
+  /** 4 KiB pages of a map that were pinned before in this container. */
+  readonly repin4K?: number;
+}
+
+export interface IoctlResult {
+  readonly work: WorkNs[];
+  readonly counts: MutableCounts;
+  /** Each ioctl with its own share of the time, for events and page sweeps. */
+  readonly steps: IoctlStep[];
+  /** Nanoseconds of zeroing inside `work`, and the bytes zeroed (for pin threads). */
+  zeroNs: number;
+  zeroBytes: number;
+}
+
+export type MutableCounts = { -readonly [K in keyof Counters]?: number };
+
+export function addCounts(into: MutableCounts, delta: CounterDelta): void {
+  for (const k of COUNTER_NAMES) {
+    const v = delta[k];
+    if (v) into[k] = (into[k] ?? 0) + v;
+  }
+}
+
+export class HostState {
+  readonly clock = new SimClock();
+  readonly rec = new Recorder();
+  readonly layout: GuestLayout;
+  readonly mem: MemoryOps;
+  readonly containers: Container[] = [];
+  /** Enabled BAR ranges (memory decode on), keyed "gpu:bar". */
+  readonly enabledBars = new Map<string, Range>();
+  ramNow: Range[];
+  private regionIds = 0;
+
+  constructor(readonly s: Scenario) {
+    const pageBytes = backingPageBytes(s.guest.memoryBacking);
+    this.layout = buildLayout(s, guestPages(s.guest.ramGiB, s.guest.memoryBacking) * pageBytes);
+    this.mem = new MemoryOps(s, this.layout);
+    this.ramNow = ramRangesAtReset(this.layout);
+    const count = s.devices.count === 0 ? 0 : s.devices.sharedContainer ? 1 : s.devices.count;
+    for (let i = 0; i < count; i++) {
+      this.containers.push({
+        index: i,
+        unmapped: [],
+        listener: new VfioListener({
+          tracksInUserspace: s.optimizations.userspaceDmaMapTracking,
+          splitAt1MiB: s.optimizations.splitIovaAt1MiB,
+          nextId: () => this.regionIds++,
+        }),
+      });
+    }
+  }
+
+  now(): Micros {
+    return this.clock.now();
+  }
+
+  lane(id: string, label: string, group: Lane['group']): void {
+    this.rec.addLane({ id, label, group });
+  }
+
+  containerOf(gpu: number): Container | undefined {
+    return this.containers[this.s.devices.sharedContainer ? 0 : gpu];
+  }
+
+  isBar(r: Range): boolean {
+    for (const b of this.enabledBars.values()) if (b.start === r.start && b.end === r.end) return true;
+    for (const dev of this.layout.bars) for (const b of dev) if (b.start === r.start && b.end === r.end) return true;
+    return false;
+  }
+
+  /** Ranges the listeners see now: RAM plus every BAR with decode on. */
+  flatView(): Range[] {
+    return [...this.ramNow, ...this.enabledBars.values()].sort((a, b) => a.start - b.start);
+  }
+
+  /** Runs the listener of every container over the current flat view and prices what reaches the kernel. */
+  updateListeners(ctx: MapContext): IoctlResult {
+    const result: IoctlResult = { work: [], counts: {}, steps: [], zeroNs: 0, zeroBytes: 0 };
+    const add = (k: keyof Counters, v: number) => addCounts(result.counts, { [k]: v });
+    for (const c of this.containers) {
+      for (const ioctl of c.listener.update(this.flatView(), this.now())) {
+        const r = ioctl.region.range;
+        if (ioctl.kind === 'map-skipped') {
+          add('dmaMapsSkipped', 1);
+          result.steps.push({ ioctl, ns: 0 });
+        } else if (ioctl.kind === 'unmap-deferred') {
+          result.steps.push({ ioctl, ns: 0 });
+        } else if (this.isBar(r)) {
+          const mib = (r.end - r.start) / (1024 * 1024);
+          const ns = ioctl.kind === 'map' ? barMapNs(this.s.host, mib) : BAR_UNMAP_NS;
+          const stack = ioctl.kind === 'map' ? barMapStack(this.s.host.kernel.rawPfnBarMapping) : unmapStack('bar-decode');
+          result.work.push(cpuWork(stack, ns));
+          add(ioctl.kind === 'map' ? 'dmaMapIoctls' : 'dmaUnmapIoctls', 1);
+          result.steps.push({ ioctl, ns });
+        } else {
+          const priced = ioctl.kind === 'map' ? this.mem.map(r, ctx) : this.mem.unmap(r, ctx);
+          result.work.push(...priced.work);
+          result.zeroNs += priced.zeroNs;
+          result.zeroBytes += priced.zeroBytes;
+          addCounts(result.counts, priced.counts);
+          let repin4K = 0;
+          if (ioctl.kind === 'map') {
+            repin4K = pages4KIn(overlapBytes(r, c.unmapped));
+            add('pagesRepinned', repin4K);
+            add('pagesPinned', pages4KIn(r.end - r.start) - repin4K);
+          } else {
+            c.unmapped = unionAdd(c.unmapped, r);
+          }
+          result.steps.push({ ioctl, ns: priced.cpuNs + priced.zeroNs, pages: priced.pages, repin4K });
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Records the VFIO events and page sweeps of listener steps laid end to end from `t0`. */
+  recordSteps(steps: readonly IoctlStep[], t0: Micros, lane: string, scale = 1): void {
+    let tNs = t0 * 1_000;
+    for (const step of steps) {
+      const t = Math.round(tNs / 1_000);
+      const end = Math.round((tNs + step.ns * scale) / 1_000);
+      const region = step.ioctl.region.id;
+      const r = step.ioctl.region.range;
+      switch (step.ioctl.kind) {
+        case 'map':
+          this.rec.event({ type: 'vfio.map', t, lane, region, pages4K: pages4KIn(r.end - r.start), repin: (step.repin4K ?? 0) > 0 });
+          if (step.pages) {
+            this.mem.record('page.alloc', step.pages.start, step.pages.end, t, end);
+            this.mem.record('page.pin', step.pages.start, step.pages.end, t, end);
+          }
+          break;
+        case 'unmap':
+          this.rec.event({ type: 'vfio.unmap', t, lane, region, pages4K: pages4KIn(r.end - r.start) });
+          if (step.pages) this.mem.record('page.unpin', step.pages.start, step.pages.end, t, end);
+          break;
+        case 'map-skipped':
+          this.rec.event({ type: 'vfio.map.skipped', t, lane, region });
+          break;
+        case 'unmap-deferred':
+          this.rec.event({ type: 'vfio.unmap.deferred', t, lane, region });
+          break;
+      }
+      tNs += step.ns * scale;
+    }
+  }
+}
+
+function overlapBytes(r: Range, set: readonly Range[]): number {
+  let sum = 0;
+  for (const u of set) sum += Math.max(0, Math.min(r.end, u.end) - Math.max(r.start, u.start));
+  return sum;
+}
+
+function unionAdd(set: readonly Range[], r: Range): Range[] {
+  const all = [...set, r].sort((a, b) => a.start - b.start);
+  const out: Range[] = [];
+  for (const x of all) {
+    const last = out[out.length - 1];
+    if (last && x.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, x.end) };
+    else out.push(x);
+  }
+  return out;
+}

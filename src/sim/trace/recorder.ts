@@ -1,0 +1,156 @@
+/**
+ * Builds a Trace while the engine runs. Loud about our own bugs: a span on an unknown
+ * lane, ending before it starts or overlapping its lane's previous span throws with the
+ * details, so a broken model never draws a plausible-looking picture.
+ */
+import type { Micros } from '../time.ts';
+import type { Stack } from '../model/stacks.ts';
+import { totalNs, type WorkNs } from '../model/work.ts';
+import type { Phase } from './phases.ts';
+import {
+  byCounter,
+  COUNTER_NAMES,
+  type CounterDelta,
+  type Counters,
+  type Lane,
+  type MachineTimeline,
+  type Span,
+  type SpanKind,
+  type StateChange,
+  type TraceEvent,
+  type WorkItem,
+} from './types.ts';
+
+export interface SpanInput {
+  readonly lane: string;
+  readonly kind: SpanKind;
+  readonly phase?: Phase;
+  readonly name: string;
+  readonly startUs: Micros;
+  /** Wall time; defaults to the work's total, rounded to whole microseconds. */
+  readonly durationUs?: Micros;
+  readonly work?: readonly WorkNs[];
+  readonly cause?: readonly string[];
+  readonly counts?: CounterDelta;
+  readonly deps?: readonly number[];
+  readonly repeat?: number;
+  /** Spans on the same lane may overlap (a lane of several parked threads). */
+  readonly allowOverlap?: boolean;
+}
+
+export function zeroCounters(): Counters {
+  return byCounter(() => 0);
+}
+
+export class Recorder {
+  readonly lanes: Lane[] = [];
+  readonly spans: Span[] = [];
+  readonly events: TraceEvent[] = [];
+  readonly machines: MachineTimeline[] = [];
+  private readonly stackIds = new Map<string, number>();
+  private readonly stackIdsByRef = new WeakMap<Stack, number>();
+  readonly stacks: (readonly string[])[] = [];
+  private readonly lastOnLane = new Map<string, Span>();
+  private totals: Record<keyof Counters, number> = zeroCounters();
+
+  addLane(lane: Lane): void {
+    if (this.lanes.some((l) => l.id === lane.id)) throw new Error(`lane ${lane.id} added twice`);
+    this.lanes.push(lane);
+  }
+
+  hasLane(id: string): boolean {
+    return this.lanes.some((l) => l.id === id);
+  }
+
+  span(input: SpanInput): Span {
+    if (!this.hasLane(input.lane)) throw new Error(`span "${input.name}" on unknown lane ${input.lane}`);
+    const work = input.work ?? [];
+    const durationUs = input.durationUs ?? Math.round(totalNs(work) / 1_000);
+    if (!Number.isSafeInteger(durationUs) || durationUs < 0 || !Number.isSafeInteger(input.startUs)) {
+      throw new Error(`span "${input.name}" on ${input.lane} has start ${input.startUs} and duration ${durationUs}`);
+    }
+    const prev = this.lastOnLane.get(input.lane);
+    if (prev && !input.allowOverlap && prev.endUs > input.startUs && prev.kind !== 'parked' && prev.kind !== 'background') {
+      throw new Error(`span "${input.name}" at t=${input.startUs} overlaps "${prev.name}" (ends ${prev.endUs}) on ${input.lane}`);
+    }
+    const deps = [...(input.deps ?? [])];
+    if (prev && prev.kind !== 'parked' && prev.kind !== 'background' && !deps.includes(prev.id)) deps.push(prev.id);
+    const span: Span = {
+      id: this.spans.length,
+      lane: input.lane,
+      kind: input.kind,
+      ...(input.phase ? { phase: input.phase } : {}),
+      name: input.name,
+      startUs: input.startUs,
+      endUs: input.startUs + durationUs,
+      cause: input.cause ?? [],
+      deps,
+      work: this.allocate(work, durationUs),
+      counts: input.counts ?? {},
+      ...(input.repeat !== undefined ? { repeat: input.repeat } : {}),
+    };
+    this.spans.push(span);
+    this.lastOnLane.set(input.lane, span);
+    for (const name of COUNTER_NAMES) this.totals[name] += span.counts[name] ?? 0;
+    return span;
+  }
+
+  /** The latest span recorded on a lane. */
+  last(lane: string): Span | undefined {
+    return this.lastOnLane.get(lane);
+  }
+
+  event(e: TraceEvent): void {
+    this.events.push(e);
+  }
+
+  timeline(id: string, machine: string): StateChange[] {
+    const states: StateChange[] = [];
+    this.machines.push({ id, machine, states });
+    return states;
+  }
+
+  counters(): Counters {
+    return { ...this.totals };
+  }
+
+  stackId(stack: Stack): number {
+    const byRef = this.stackIdsByRef.get(stack);
+    if (byRef !== undefined) return byRef;
+    const key = stack.join('\u0000');
+    let id = this.stackIds.get(key);
+    if (id === undefined) {
+      id = this.stacks.length;
+      this.stacks.push([...stack]);
+      this.stackIds.set(key, id);
+    }
+    this.stackIdsByRef.set(stack, id);
+    return id;
+  }
+
+  /**
+   * Integer microseconds per work item that sum exactly to the busy time (largest
+   * remainder), so a flame graph adds up to the spans. On a span longer than its work
+   * (threads waiting on bandwidth), the items keep their own lengths.
+   */
+  private allocate(work: readonly WorkNs[], durationUs: Micros): WorkItem[] {
+    const sumNs = totalNs(work);
+    if (work.length === 0 || sumNs <= 0) return [];
+    const targetUs = Math.min(durationUs, Math.round(sumNs / 1_000));
+    const exact = work.map((w) => (w.ns / sumNs) * targetUs);
+    const floors = exact.map(Math.floor);
+    let left = targetUs - floors.reduce((a, b) => a + b, 0);
+    const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+    for (const { i } of order) {
+      if (left <= 0) break;
+      floors[i] = (floors[i] ?? 0) + 1;
+      left--;
+    }
+    const items: WorkItem[] = [];
+    work.forEach((w, i) => {
+      const us = floors[i] ?? 0;
+      if (us > 0) items.push({ stack: this.stackId(w.stack), us, cpu: w.cpu });
+    });
+    return items;
+  }
+}
