@@ -40,6 +40,8 @@ export class MemoryOps {
   readonly ops: PageOp[] = [];
   readonly initialA: PageState = 'dirtyFree';
   readonly initialB: PageState;
+  /** Whether the pre-zero worker can reach these pages at all (hugetlbfs needs the later RFC). */
+  readonly prezeroReaches: boolean;
   private readonly numaFactor: number;
 
   constructor(
@@ -51,7 +53,8 @@ export class MemoryOps {
     this.totalPages = guestPages(s.guest.ramGiB, backing);
     // hugetlbfs pages live in their own pool, which only the later hugetlb RFC pre-zeroes.
     const eligible = !backing.startsWith('hugetlb') || s.host.kernel.hugetlbPrezero;
-    const share = s.optimizations.prezeroFreePages && eligible ? s.host.freePool.prezeroedShare : 0;
+    this.prezeroReaches = s.optimizations.prezeroFreePages && eligible;
+    const share = this.prezeroReaches ? s.host.freePool.prezeroedShare : 0;
     this.prezeroed = { share, phase: seededPhase(s.seed, 1) };
     this.initialB = share > 0 ? 'zeroedFree' : 'dirtyFree';
     // A run breaks after a page with probability `fragmentation`, and at the allocator's largest block.

@@ -67,7 +67,7 @@ export class PageExtents {
       const hi = Math.min(end, ext.end);
       if (hi <= lo) continue;
       const inB = ext.a === ext.b ? 0 : countIn(this.pattern, lo, hi);
-      out[ext.a] = (out[ext.a] ?? 0) + (hi - lo - inB);
+      if (hi - lo - inB > 0) out[ext.a] = (out[ext.a] ?? 0) + (hi - lo - inB);
       if (inB > 0) out[ext.b] = (out[ext.b] ?? 0) + inB;
     }
     return out;

@@ -117,7 +117,7 @@ export function run(scenario: Scenario): Trace {
       overlapResetWithDmaMap: s.optimizations.overlapResetWithDmaMap,
       skipRedundantReset: s.optimizations.skipRedundantReset,
       prezeroFreePages: s.optimizations.prezeroFreePages,
-      hasDirtyFreePages: (freeCounts.dirtyFree ?? 0) > 0,
+      hasDirtyFreePages: h.mem.prezeroReaches && (freeCounts.dirtyFree ?? 0) > 0,
       firmware: {
         pamWrites: splitPamWrites(s.firmware.pamWrites),
         devices: s.devices.count,

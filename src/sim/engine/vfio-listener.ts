@@ -40,20 +40,25 @@ export class VfioListener {
 
   constructor(private readonly opts: ListenerOptions) {}
 
-  /** Applies a new flat view of RAM at time t; returns the ioctls in the order QEMU issues them. */
+  /**
+   * Applies a new flat view at time t; returns the ioctls in the order QEMU issues them.
+   * The memory core diffs whole FlatRanges and calls region_del / region_add for the ones
+   * that changed; the talk's split happens inside VFIO's callbacks, per range.
+   */
   update(newRanges: readonly Range[], t: Micros): Ioctl[] {
-    const next = this.opts.splitAt1MiB ? splitAt1MiB(newRanges) : [...newRanges];
+    const next = [...newRanges];
     const removed = this.flat.filter((r) => !next.some((n) => same(n, r)));
     const added = next.filter((n) => !this.flat.some((r) => same(n, r)));
     this.flat = next;
+    const pieces = (r: Range) => (this.opts.splitAt1MiB ? splitAt1MiB([r]) : [r]);
     const out: Ioctl[] = [];
     // address_space_update_topology_pass: deletions first, then additions.
-    for (const r of removed) {
+    for (const r of removed.flatMap(pieces)) {
       const region = this.regions.find((g) => same(g.range, r) && stateOf(g) === 'mapped');
       if (!region) throw new Error(`region_del of [${hex(r.start)}, ${hex(r.end)}) that is not mapped, at t=${t}`);
       out.push(...this.send(region, { type: 'iova.unmap' }, t));
     }
-    for (const r of added) {
+    for (const r of added.flatMap(pieces)) {
       const waiting = this.regions.find((g) => same(g.range, r) && stateOf(g) === 'unmapRequested');
       if (waiting) {
         out.push(...this.send(waiting, { type: 'iova.map' }, t));

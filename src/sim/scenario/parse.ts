@@ -9,6 +9,7 @@ import {
   parseTree,
   type ParseError,
   printParseErrorCode,
+  stripComments,
 } from 'jsonc-parser';
 import { scenarioSchema, type ScenarioInput } from './schema.ts';
 import { resolveScenario, type Scenario } from './resolve.ts';
@@ -97,6 +98,12 @@ function duplicateKeyWarnings(root: Node, lines: LineIndex, path: (string | numb
 
 export function parseScenarioText(text: string): ParseResult {
   const lines = new LineIndex(text);
+  if (stripComments(text).trim() === '') {
+    return {
+      ok: false,
+      problems: [{ severity: 'error', message: 'The scenario is empty; write { } to run the defaults.', path: [], range: lines.range(0, 0) }],
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
