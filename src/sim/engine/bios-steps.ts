@@ -69,10 +69,10 @@ export class BiosSteps {
     const merged = index % 2 === 0;
     const t = h.now();
     h.rec.event({ type: 'pam.write', t, lane: VCPU0, index, merged });
-    h.ramNow = ramRangesAfterPamWrite(h.layout, merged);
+    const change = h.setRam(ramRangesAfterPamWrite(h.layout, merged));
     let us = 0;
     if (h.containers.length > 0) {
-      const io = h.updateListeners('pam-write');
+      const io = h.updateListeners(change.removed, change.added, 'pam-write');
       const pinned = io.steps.filter((s) => s.ioctl.kind === 'map').reduce((a, s) => a + (s.repin4K ?? 0), 0);
       const name = `PAM write ${index + 1}: ${describeSteps(io.steps, pinned)}`;
       us += this.step('dma-map', name, io.work, CAUSES.pamRemap, io.counts);
@@ -106,10 +106,7 @@ export class BiosSteps {
     for (let c = 0; c < cycles; c++) {
       for (const on of c === 0 ? [true] : [false, true]) {
         h.rec.event({ type: 'bar.decode', t, lane: VCPU0, device: gpu, on });
-        bars.forEach((bar, i) => {
-          const key = `${gpu}:${i}`;
-          if (on) h.enabledBars.set(key, bar);
-          else h.enabledBars.delete(key);
+        bars.forEach((bar) => {
           if (on) {
             const cost = memslotCreateNs(h.s.host, h.s.optimizations, (bar.end - bar.start) / PAGE_4K, true);
             slotWork.push(cpuWork(stacks.metadata, cost.metadataZeroNs), cpuWork(stacks.rmapWalk, cost.rmapWalkNs),
@@ -119,7 +116,7 @@ export class BiosSteps {
             slotWork.push(cpuWork(stacks.remove, MEMSLOT_DELETE_NS));
           }
         });
-        const io = h.updateListeners('bar-decode');
+        const io = on ? h.updateListeners([], bars, 'bar-decode') : h.updateListeners(bars, [], 'bar-decode');
         work.push(...io.work);
         steps.push(...io.steps);
         addCounts(counts, io.counts);

@@ -57,8 +57,6 @@ export class HostState {
   readonly layout: GuestLayout;
   readonly mem: MemoryOps;
   readonly containers: Container[] = [];
-  /** Enabled BAR ranges (memory decode on), keyed "gpu:bar". */
-  readonly enabledBars = new Map<string, Range>();
   ramNow: Range[];
   private regionIds = 0;
 
@@ -94,22 +92,37 @@ export class HostState {
   }
 
   isBar(r: Range): boolean {
-    for (const b of this.enabledBars.values()) if (b.start === r.start && b.end === r.end) return true;
     for (const dev of this.layout.bars) for (const b of dev) if (b.start === r.start && b.end === r.end) return true;
     return false;
   }
 
-  /** Ranges the listeners see now: RAM plus every BAR with decode on. */
-  flatView(): Range[] {
-    return [...this.ramNow, ...this.enabledBars.values()].sort((a, b) => a.start - b.start);
+  /** Changes guest RAM's flat ranges (a PAM write) and returns what the memory core removed and added. */
+  setRam(next: readonly Range[]): { removed: Range[]; added: Range[] } {
+    const has = (list: readonly Range[], r: Range) => list.some((x) => x.start === r.start && x.end === r.end);
+    const removed = this.ramNow.filter((r) => !has(next, r));
+    const added = next.filter((r) => !has(this.ramNow, r));
+    this.ramNow = [...next];
+    return { removed, added };
   }
 
-  /** Runs the listener of every container over the current flat view and prices what reaches the kernel. */
-  updateListeners(ctx: MapContext): IoctlResult {
+  /** Runs every container's listener over one topology change and prices what reaches the kernel. */
+  updateListeners(removed: readonly Range[], added: readonly Range[], ctx: MapContext): IoctlResult {
     const result: IoctlResult = { work: [], counts: {}, steps: [], zeroNs: 0, zeroBytes: 0 };
+    for (const c of this.containers) this.runListener(c, removed, added, ctx, result);
+    return result;
+  }
+
+  /** The same for one container (its first replay of guest RAM). */
+  updateListenersOf(c: Container | undefined, removed: readonly Range[], added: readonly Range[], ctx: MapContext): IoctlResult {
+    const result: IoctlResult = { work: [], counts: {}, steps: [], zeroNs: 0, zeroBytes: 0 };
+    if (c) this.runListener(c, removed, added, ctx, result);
+    return result;
+  }
+
+  private runListener(c: Container, removed: readonly Range[], added: readonly Range[], ctx: MapContext, result: IoctlResult): void {
     const add = (k: keyof Counters, v: number) => addCounts(result.counts, { [k]: v });
-    for (const c of this.containers) {
-      for (const ioctl of c.listener.update(this.flatView(), this.now())) {
+    {
+      for (const ioctl of c.listener.update(removed, added, this.now())) {
         const r = ioctl.region.range;
         if (ioctl.kind === 'map-skipped') {
           add('dmaMapsSkipped', 1);
@@ -141,7 +154,6 @@ export class HostState {
         }
       }
     }
-    return result;
   }
 
   /** Records the VFIO events and page sweeps of listener steps laid end to end from `t0`. */

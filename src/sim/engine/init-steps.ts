@@ -98,7 +98,8 @@ export class InitSteps {
     const threads = Math.max(1, Math.min(h.s.optimizations.pinThreads, h.s.host.hostCpus));
     const ctx = threads > 1 ? 'pin-thread' : 'realize';
     this.race(t + setupUs, h.mem.dryRunNs(ramRangesAtReset(h.layout), ctx) / threads);
-    const io = h.updateListeners(ctx);
+    // The listener replays every RAM section when it is registered on a new container.
+    const io = h.updateListenersOf(h.containerOf(gpu), [], h.ramNow, ctx);
     const sumNs = totalNs(io.work);
     const wallNs = threads > 1 ? parallelNs(sumNs - io.zeroNs, io.zeroNs, io.zeroBytes, threads, h.s.host.memoryBandwidthGBps) : sumNs;
     const wallUs = Math.round(wallNs / 1_000);

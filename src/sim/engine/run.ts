@@ -2,7 +2,7 @@
  * run(scenario) -> Trace. Pure and deterministic: the pipeline machine and its children run
  * on a simulated clock; the steps price each transition; the Trace records all of it.
  */
-import { type AnyActorRef, createActor, type InspectionEvent } from 'xstate';
+import { type AnyActorRef, createActor } from 'xstate';
 import { pipelineMachine } from '../machines/pipeline.machine.ts';
 import { splitPamWrites } from '../machines/firmware.machine.ts';
 import type { Ports } from '../machines/ports.ts';
@@ -11,7 +11,7 @@ import { MAX_PREALLOC_THREADS } from '../scenario/warnings.ts';
 import { walkLevels, maxRunPages } from '../model/pages.ts';
 import { MODEL_VERSION } from '../version.ts';
 import type { Micros } from '../time.ts';
-import type { IovaRegion, Markers, StateChange, Trace } from '../trace/types.ts';
+import type { IovaRegion, Markers, Trace } from '../trace/types.ts';
 import { BiosSteps, GUEST_LANE } from './bios-steps.ts';
 import { HostState } from './host-state.ts';
 import { deviceLane, InitSteps, MAIN, VCPU0 } from './init-steps.ts';
@@ -84,22 +84,19 @@ export function run(scenario: Scenario): Trace {
     workerStart: () => worker.start(() => workerRef?.send({ type: 'worker.caughtUp' })),
   };
 
-  const timelines = new Map<string, StateChange[]>();
-  const inspect = (ev: InspectionEvent) => {
-    if (ev.type !== '@xstate.snapshot') return;
-    const ref = ev.actorRef;
-    const id = 'id' in ref && typeof ref.id === 'string' ? ref.id : '';
-    const snapshot: unknown = ev.snapshot;
-    if (!snapshot || typeof snapshot !== 'object' || !('value' in snapshot)) return;
-    let states = timelines.get(id);
-    if (!states) {
-      const machine = id === 'pipeline' ? 'pipeline' : id === 'firmware' ? 'firmware' : id === 'zeroWorker' ? 'zero-worker' : 'pci-device';
-      states = h.rec.timeline(id, machine);
-      timelines.set(id, states);
-    }
-    const value = stateString(snapshot.value);
-    const last = states[states.length - 1];
-    if (!last || last.state !== value) states.push({ t: h.now(), state: value });
+  // Each machine's states over time, for the statechart view. Subscriptions are cheaper than
+  // inspecting every event; an actor invoked later (the firmware) is picked up when it appears.
+  const watched = new Set<string>();
+  const watch = (id: string, machine: string, ref: AnyActorRef | undefined) => {
+    if (!ref || watched.has(id)) return;
+    watched.add(id);
+    const states = h.rec.timeline(id, machine);
+    const record = (value: unknown) => {
+      const v = stateString(value);
+      if (states[states.length - 1]?.state !== v) states.push({ t: h.now(), state: v });
+    };
+    record(ref.getSnapshot().value);
+    ref.subscribe((snap: { value?: unknown }) => record(snap.value));
   };
 
   const s = scenario;
@@ -107,7 +104,6 @@ export function run(scenario: Scenario): Trace {
   const actor = createActor(pipelineMachine, {
     id: 'pipeline',
     clock: h.clock,
-    inspect,
     input: {
       ports,
       devices: s.devices.count,
@@ -127,9 +123,16 @@ export function run(scenario: Scenario): Trace {
   });
   // A step that throws is a bug in the model: surface it here, synchronously, with its message.
   let failure: unknown;
-  actor.subscribe({ error: (err) => (failure = err) });
+  actor.subscribe({
+    next: (snap) => watch('firmware', 'firmware', snap.children.firmware),
+    error: (err) => (failure = err),
+  });
   actor.start();
-  workerRef = actor.getSnapshot().children.zeroWorker;
+  watch('pipeline', 'pipeline', actor);
+  const children = actor.getSnapshot().children;
+  for (let d = 0; d < s.devices.count; d++) watch(`gpu${d}`, 'pci-device', children[`gpu${d}`]);
+  workerRef = children.zeroWorker;
+  watch('zeroWorker', 'zero-worker', workerRef);
   h.clock.runUntil(() => failure !== undefined || actor.getSnapshot().status !== 'active');
   if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
   const end = markers.firstKernelLogUs;

@@ -30,45 +30,37 @@ export interface ListenerOptions {
   readonly nextId: () => number;
 }
 
-const same = (a: Range, b: Range) => a.start === b.start && a.end === b.end;
 const overlap = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
-const stateOf = (r: RegionRecord) => r.state;
 
 export class VfioListener {
-  private flat: Range[] = [];
+  /** Regions QEMU still holds (mapped, or unmap deferred), by range. */
+  private readonly live = new Map<string, RegionRecord>();
   readonly regions: RegionRecord[] = [];
 
   constructor(private readonly opts: ListenerOptions) {}
 
   /**
-   * Applies a new flat view at time t; returns the ioctls in the order QEMU issues them.
-   * The memory core diffs whole FlatRanges and calls region_del / region_add for the ones
-   * that changed; the talk's split happens inside VFIO's callbacks, per range.
+   * One memory topology change at time t: the FlatRanges the memory core removed and added
+   * (it calls region_del / region_add only for ranges that changed). Returns the ioctls in
+   * the order QEMU issues them. The talk's split happens inside VFIO's callbacks, per range.
    */
-  update(newRanges: readonly Range[], t: Micros): Ioctl[] {
-    const next = [...newRanges];
-    const removed = this.flat.filter((r) => !next.some((n) => same(n, r)));
-    const added = next.filter((n) => !this.flat.some((r) => same(n, r)));
-    this.flat = next;
+  update(removed: readonly Range[], added: readonly Range[], t: Micros): Ioctl[] {
     const pieces = (r: Range) => (this.opts.splitAt1MiB ? splitAt1MiB([r]) : [r]);
     const out: Ioctl[] = [];
     // address_space_update_topology_pass: deletions first, then additions.
     for (const r of removed.flatMap(pieces)) {
-      const region = this.regions.find((g) => same(g.range, r) && stateOf(g) === 'mapped');
-      if (!region) throw new Error(`region_del of [${hex(r.start)}, ${hex(r.end)}) that is not mapped, at t=${t}`);
+      const region = this.live.get(key(r));
+      if (!region || region.state !== 'mapped') throw new Error(`region_del of [${hex(r.start)}, ${hex(r.end)}) that is not mapped, at t=${t}`);
       out.push(...this.send(region, { type: 'iova.unmap' }, t));
     }
     for (const r of added.flatMap(pieces)) {
-      const waiting = this.regions.find((g) => same(g.range, r) && stateOf(g) === 'unmapRequested');
-      if (waiting) {
-        out.push(...this.send(waiting, { type: 'iova.map' }, t));
+      const same = this.live.get(key(r));
+      if (same && same.state === 'unmapRequested') {
+        out.push(...this.send(same, { type: 'iova.map' }, t));
         continue;
       }
-      for (const g of this.regions) {
-        const st = stateOf(g);
-        if ((st === 'mapped' || st === 'unmapRequested') && overlap(g.range, r)) {
-          out.push(...this.send(g, { type: 'iova.conflict', byStartIova: r.start, byEndIova: r.end }, t));
-        }
+      for (const g of [...this.live.values()]) {
+        if (overlap(g.range, r)) out.push(...this.send(g, { type: 'iova.conflict', byStartIova: r.start, byEndIova: r.end }, t));
       }
       const region: RegionRecord = { id: this.opts.nextId(), range: r, state: 'unmapped', states: [{ t, state: 'unmapped' }] };
       this.regions.push(region);
@@ -84,6 +76,8 @@ export class VfioListener {
     }
     region.state = tr.next;
     region.states.push({ t, state: tr.next });
+    if (tr.next === 'mapped' || tr.next === 'unmapRequested') this.live.set(key(region.range), region);
+    else this.live.delete(key(region.range));
     const out: Ioctl[] = [];
     for (const a of tr.actions) {
       if (a === 'mapIoctl') out.push({ kind: 'map', region });
@@ -94,6 +88,8 @@ export class VfioListener {
     return out;
   }
 }
+
+const key = (r: Range) => `${r.start}:${r.end}`;
 
 export function hex(n: number): string {
   return `0x${n.toString(16)}`;

@@ -7,13 +7,25 @@ const LOW = { start: 0, end: 0xa0000 };
 const UNMERGED = [LOW, { start: 0x100000, end: 0xc0000000 }];
 const MERGED = [LOW, { start: 0xc0000, end: 0xc0000000 }];
 
+/** The listener fed the way QEMU's memory core feeds it: only the FlatRanges that changed. */
 function listener(tracksInUserspace: boolean, splitAt1MiB: boolean) {
   let id = 0;
-  return new VfioListener({ tracksInUserspace, splitAt1MiB, nextId: () => id++ });
+  const l = new VfioListener({ tracksInUserspace, splitAt1MiB, nextId: () => id++ });
+  let view: Range[] = [];
+  const has = (list: Range[], r: Range) => list.some((x) => x.start === r.start && x.end === r.end);
+  return {
+    regions: l.regions,
+    update(next: Range[], t: number) {
+      const removed = view.filter((r) => !has(next, r));
+      const added = next.filter((r) => !has(view, r));
+      view = next;
+      return l.update(removed, added, t);
+    },
+  };
 }
 
 /** Ioctls of n PAM writes after the initial map, by kind. */
-function pamWrites(l: VfioListener, n: number) {
+function pamWrites(l: ReturnType<typeof listener>, n: number) {
   l.update(UNMERGED, 0);
   const out = { map: 0, unmap: 0, 'map-skipped': 0, 'unmap-deferred': 0, mappedBytes: 0 };
   for (let i = 0; i < n; i++) {

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: prints every speed and size figure with its target, measured in one run,
+ * and writes them to .bench/results.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { benchSim } from './sim.ts';
+import { printTable } from './stats.ts';
+
+const sim = benchSim();
+console.log(`Bootline benchmarks · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
+printTable('Simulation (Node, median of 150 interleaved rounds after 30 warm-up rounds)', sim.rows);
+mkdirSync('.bench', { recursive: true });
+writeFileSync('.bench/results.json', `${JSON.stringify({ sim: sim.figures }, null, 2)}\n`);
+const misses = sim.rows.filter((r) => r.met === false);
+console.log(misses.length === 0 ? '\nEvery target met.' : `\n${misses.length} target(s) missed.`);
