@@ -4,7 +4,10 @@
  * is the server itself.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -41,12 +44,14 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
 }
 
 export default async function setup(project: TestProject) {
-  if (!process.env.BOOTLINE_SKIP_BUILD) {
-    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // A build of its own, so test runs never race each other or a developer's dist/.
+  const outDir = process.env.BOOTLINE_DIST ?? mkdtempSync(join(tmpdir(), 'bootline-dist-'));
+  if (!process.env.BOOTLINE_DIST) {
+    const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port)], {
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--outDir', outDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseURL = `http://127.0.0.1:${port}/`;
@@ -54,5 +59,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', baseURL);
   return () => {
     child.kill('SIGTERM');
+    if (!process.env.BOOTLINE_DIST) rmSync(outDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,119 @@
+/**
+ * The shared playhead: one simulated time that every view follows. Playing advances it
+ * linearly (never eased), at a rate of simulated time or so that the whole run takes N
+ * seconds. Steps jump between span boundaries and markers; a step back returns to exactly
+ * the frame before.
+ */
+import type { Micros } from '../../sim/time.ts';
+
+export type Speed = { readonly kind: 'rate'; readonly x: number } | { readonly kind: 'whole'; readonly seconds: number };
+
+export const SPEEDS: readonly Speed[] = [
+  { kind: 'whole', seconds: 10 },
+  { kind: 'whole', seconds: 20 },
+  { kind: 'whole', seconds: 60 },
+  { kind: 'rate', x: 0.1 },
+  { kind: 'rate', x: 0.25 },
+  { kind: 'rate', x: 0.5 },
+  { kind: 'rate', x: 1 },
+  { kind: 'rate', x: 2 },
+  { kind: 'rate', x: 5 },
+  { kind: 'rate', x: 10 },
+  { kind: 'rate', x: 20 },
+  { kind: 'rate', x: 50 },
+  { kind: 'rate', x: 100 },
+];
+
+export function speedLabel(s: Speed): string {
+  return s.kind === 'rate' ? `${s.x}×` : `whole run in ${s.seconds} s`;
+}
+
+export function speedId(s: Speed): string {
+  return s.kind === 'rate' ? `x${s.x}` : `w${s.seconds}`;
+}
+
+export class Playhead {
+  timeUs = $state<Micros>(0);
+  endUs = $state<Micros>(1);
+  playing = $state(false);
+  speed = $state<Speed>({ kind: 'whole', seconds: 20 });
+  /** Sorted instants a step can land on. */
+  stops = $state<readonly Micros[]>([0]);
+  #raf: number | undefined;
+  #last: number | undefined;
+
+  /** Simulated microseconds per real millisecond at the current speed. */
+  get usPerMs(): number {
+    return this.speed.kind === 'rate' ? this.speed.x * 1_000 : this.endUs / (this.speed.seconds * 1_000);
+  }
+
+  setRun(endUs: Micros, stops: readonly Micros[]): void {
+    this.endUs = Math.max(1, endUs);
+    this.stops = stops;
+    if (this.timeUs > this.endUs) this.timeUs = this.endUs;
+  }
+
+  seek(t: Micros): void {
+    this.timeUs = Math.round(Math.min(this.endUs, Math.max(0, t)));
+  }
+
+  stepForward(): void {
+    this.pause();
+    const next = this.stops.find((s) => s > this.timeUs);
+    this.seek(next ?? this.endUs);
+  }
+
+  stepBack(): void {
+    this.pause();
+    let prev = 0;
+    for (const s of this.stops) {
+      if (s >= this.timeUs) break;
+      prev = s;
+    }
+    this.seek(prev);
+  }
+
+  toStart(): void {
+    this.pause();
+    this.seek(0);
+  }
+
+  toEnd(): void {
+    this.pause();
+    this.seek(this.endUs);
+  }
+
+  play(): void {
+    if (this.playing) return;
+    if (this.timeUs >= this.endUs) this.timeUs = 0;
+    this.playing = true;
+    this.#last = undefined;
+    this.#raf = requestAnimationFrame(this.#tick);
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.#raf !== undefined) cancelAnimationFrame(this.#raf);
+    this.#raf = undefined;
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  #tick = (now: number): void => {
+    if (!this.playing) return;
+    if (this.#last !== undefined) {
+      const next = this.timeUs + (now - this.#last) * this.usPerMs;
+      if (next >= this.endUs) {
+        this.seek(this.endUs);
+        this.pause();
+        return;
+      }
+      this.seek(next);
+    }
+    this.#last = now;
+    this.#raf = requestAnimationFrame(this.#tick);
+  };
+}
