@@ -39,8 +39,20 @@ export class Playhead {
   speed = $state<Speed>({ kind: 'whole', seconds: 20 });
   /** Sorted instants a step can land on. */
   stops = $state<readonly Micros[]>([0]);
+  /** With reduced motion, playing jumps from event to event instead of gliding. */
+  reducedMotion = $state(false);
   #raf: number | undefined;
   #last: number | undefined;
+  /** The smooth time while playing; shown as is, or snapped back to the last event passed. */
+  #smooth = 0;
+
+  constructor() {
+    if (typeof matchMedia === 'function') {
+      const q = matchMedia('(prefers-reduced-motion: reduce)');
+      this.reducedMotion = q.matches;
+      q.addEventListener('change', () => (this.reducedMotion = q.matches));
+    }
+  }
 
   /** Simulated microseconds per real millisecond at the current speed. */
   get usPerMs(): number {
@@ -86,6 +98,7 @@ export class Playhead {
   play(): void {
     if (this.playing) return;
     if (this.timeUs >= this.endUs) this.timeUs = 0;
+    this.#smooth = this.timeUs;
     this.playing = true;
     this.#last = undefined;
     this.#raf = requestAnimationFrame(this.#tick);
@@ -102,16 +115,25 @@ export class Playhead {
     else this.play();
   }
 
+  #lastStopBefore(t: number): number {
+    let best = 0;
+    for (const s of this.stops) {
+      if (s > t) break;
+      best = s;
+    }
+    return best;
+  }
+
   #tick = (now: number): void => {
     if (!this.playing) return;
     if (this.#last !== undefined) {
-      const next = this.timeUs + (now - this.#last) * this.usPerMs;
-      if (next >= this.endUs) {
+      this.#smooth += (now - this.#last) * this.usPerMs;
+      if (this.#smooth >= this.endUs) {
         this.seek(this.endUs);
         this.pause();
         return;
       }
-      this.seek(next);
+      this.seek(this.reducedMotion ? this.#lastStopBefore(this.#smooth) : this.#smooth);
     }
     this.#last = now;
     this.#raf = requestAnimationFrame(this.#tick);

@@ -144,3 +144,20 @@ describe('the pre-zero worker in the page history', () => {
     expect(t.counters.zeroingsSkipped).toBeGreaterThan(0);
   });
 });
+
+import { countersAt } from '../../../src/sim/analysis/counters-at.ts';
+
+describe('counters at the playhead', () => {
+  it('start at zero, grow monotonically, and end at the totals', () => {
+    const t = runValue({});
+    const end = t.markers.firstKernelLogUs;
+    expect(countersAt(t, -1).pagesZeroed).toBe(0);
+    let prev = countersAt(t, 0);
+    for (let i = 1; i <= 20; i++) {
+      const now = countersAt(t, (end * i) / 20);
+      for (const k of Object.keys(now) as (keyof typeof now)[]) expect(now[k]).toBeGreaterThanOrEqual(prev[k]);
+      prev = now;
+    }
+    expect(countersAt(t, end)).toEqual(t.counters);
+  });
+});
