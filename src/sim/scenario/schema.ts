@@ -18,8 +18,8 @@ export type NumaPolicy = (typeof NUMA_POLICIES)[number];
 
 /** Largest guest the model accepts: 16 TiB. */
 export const MAX_RAM_GIB = 16_384;
-/** Smallest: 16 MiB, enough for the firmware and a small detail window. */
-export const MIN_RAM_GIB = 1 / 64;
+/** Smallest: 4 MiB, enough for SeaBIOS; small enough that all of RAM fits the memory view's window. */
+export const MIN_RAM_GIB = 1 / 256;
 export const MAX_DEVICES = 16;
 
 const fromProfile = 'from host.profile';
