@@ -59,12 +59,14 @@ export class HostState {
   readonly containers: Container[] = [];
   ramNow: Range[];
   private regionIds = 0;
+  private readonly barKeys: ReadonlySet<string>;
 
   constructor(readonly s: Scenario) {
     const pageBytes = backingPageBytes(s.guest.memoryBacking);
     this.layout = buildLayout(s, guestPages(s.guest.ramGiB, s.guest.memoryBacking) * pageBytes);
     this.mem = new MemoryOps(s, this.layout);
     this.ramNow = ramRangesAtReset(this.layout);
+    this.barKeys = new Set(this.layout.bars.flatMap((dev) => dev.map((b) => `${b.start}:${b.end}`)));
     const count = s.devices.count === 0 ? 0 : s.devices.sharedContainer ? 1 : s.devices.count;
     for (let i = 0; i < count; i++) {
       this.containers.push({
@@ -92,8 +94,7 @@ export class HostState {
   }
 
   isBar(r: Range): boolean {
-    for (const dev of this.layout.bars) for (const b of dev) if (b.start === r.start && b.end === r.end) return true;
-    return false;
+    return this.barKeys.has(`${r.start}:${r.end}`);
   }
 
   /** Changes guest RAM's flat ranges (a PAM write) and returns what the memory core removed and added. */

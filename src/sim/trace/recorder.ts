@@ -44,6 +44,7 @@ export function zeroCounters(): Counters {
 
 export class Recorder {
   readonly lanes: Lane[] = [];
+  private readonly laneIds = new Set<string>();
   readonly spans: Span[] = [];
   readonly events: TraceEvent[] = [];
   readonly machines: MachineTimeline[] = [];
@@ -54,12 +55,13 @@ export class Recorder {
   private totals: Record<keyof Counters, number> = zeroCounters();
 
   addLane(lane: Lane): void {
-    if (this.lanes.some((l) => l.id === lane.id)) throw new Error(`lane ${lane.id} added twice`);
+    if (this.laneIds.has(lane.id)) throw new Error(`lane ${lane.id} added twice`);
     this.lanes.push(lane);
+    this.laneIds.add(lane.id);
   }
 
   hasLane(id: string): boolean {
-    return this.lanes.some((l) => l.id === id);
+    return this.laneIds.has(id);
   }
 
   span(input: SpanInput): Span {
