@@ -1,7 +1,8 @@
 /** Plain-text tables for people; the JSON form is analysis/report.ts. */
 import type { CompareReport, RunReport } from '../sim/analysis/report.ts';
 import { MEASURE_LABELS, MEASURE_NAMES } from '../sim/analysis/measures.ts';
-import { PHASES } from '../sim/trace/phases.ts';
+import { PHASES, type Phase } from '../sim/trace/phases.ts';
+import type { SweepPlan, SweepRow } from '../sim/analysis/sweep.ts';
 import { COUNTER_NAMES } from '../sim/trace/types.ts';
 
 const s = (msValue: number) => `${(msValue / 1_000).toFixed(2)} s`;
@@ -55,4 +56,38 @@ export function formatCompare(c: CompareReport): string {
   );
   const names = `A: ${c.a.scenarioName ?? '(first scenario)'}\nB: ${c.b.scenarioName ?? '(second scenario)'}`;
   return [names, '', measures, '', 'Wall time per phase (phases on different threads may overlap):', phases, '', counters].join('\n');
+}
+
+/** A phase name as a column: "dma-map" -> "dmaMapMs". */
+export function phaseColumn(p: string): string {
+  return `${p.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Ms`;
+}
+
+function sweepPhases(rows: readonly SweepRow[]): Phase[] {
+  return PHASES.filter((p) => rows.some((r) => (r.phases?.[p] ?? 0) > 0));
+}
+
+/** A sweep for people: one row per series and point, times in seconds. */
+export function formatSweepTable(plan: SweepPlan, rows: readonly SweepRow[]): string {
+  const phases = sweepPhases(rows);
+  const head = ['series', plan.field, 'creation', 'initialization', 'BIOS', ...phases];
+  const body = rows.map((r) => [
+    r.series, String(r.x), s(r.vmCreationMs), s(r.vmInitializationMs), s(r.biosExecutionMs), ...phases.map((p) => len(r.phases?.[p] ?? 0)),
+  ]);
+  const right = head.map((_, i) => i > 0);
+  return table([head, ...body], right);
+}
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** A sweep for spreadsheets: a header row, then one row per series and point, times in ms. */
+export function formatSweepCsv(plan: SweepPlan, rows: readonly SweepRow[]): string {
+  const phases = plan.phases ? [...PHASES] : [];
+  const head = ['series', plan.field, 'vmCreationMs', 'vmInitializationMs', 'biosExecutionMs', ...phases.map(phaseColumn)];
+  const body = rows.map((r) => [
+    r.series, String(r.x), String(r.vmCreationMs), String(r.vmInitializationMs), String(r.biosExecutionMs), ...phases.map((p) => String(r.phases?.[p] ?? 0)),
+  ]);
+  return [head, ...body].map((row) => row.map(csvCell).join(',')).join('\n');
 }

@@ -1,27 +1,11 @@
-/** npm run sim -- --params FILE [--compare FILE] [--format table|json] */
-import { readFileSync } from 'node:fs';
-import { parseScenarioText, type ParseResult } from '../sim/scenario/parse.ts';
-import { formatProblem, type Problem } from '../sim/scenario/problems.ts';
+/** npm run sim -- --params FILE [--compare FILE | --sweep SPEC ...] [--format table|json|csv] */
 import { run } from '../sim/engine/run.ts';
 import { compareReport, runReport } from '../sim/analysis/report.ts';
-import { MODEL_VERSION } from '../sim/version.ts';
 import { parseArgs } from './args.ts';
 import { formatCompare, formatRun } from './format.ts';
 import { helpText } from './help.ts';
-
-type Loaded = { ok: true; result: Extract<ParseResult, { ok: true }> } | { ok: false; file: string; problems: readonly Problem[] };
-
-function load(file: string): Loaded {
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (err) {
-    const reason = err instanceof Error && 'code' in err && err.code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
-    return { ok: false, file, problems: [{ severity: 'error', message: `Cannot read the scenario file: ${reason}.`, path: [] }] };
-  }
-  const result = parseScenarioText(text);
-  return result.ok ? { ok: true, result } : { ok: false, file, problems: result.problems };
-}
+import { load, type Loaded, reportLoadFailures } from './load.ts';
+import { sweepCommand } from './sweep-command.ts';
 
 function main(argv: readonly string[]): number {
   const parsed = parseArgs(argv);
@@ -34,16 +18,12 @@ function main(argv: readonly string[]): number {
     process.stdout.write(helpText());
     return 0;
   }
+  if (args.sweeps.length > 0) return sweepCommand(args, args.params);
   const files = [args.params, ...(args.compare !== undefined ? [args.compare] : [])];
   const loaded = files.map(load);
   const failed = loaded.filter((l): l is Extract<Loaded, { ok: false }> => !l.ok);
   if (failed.length > 0) {
-    if (args.format === 'json') {
-      const problems = failed.flatMap((f) => f.problems.map((p) => ({ ...p, file: f.file })));
-      process.stdout.write(`${JSON.stringify({ modelVersion: MODEL_VERSION, problems }, null, 2)}\n`);
-    } else {
-      for (const f of failed) for (const p of f.problems) process.stderr.write(`${formatProblem(p, f.file)}\n`);
-    }
+    reportLoadFailures(failed, args.format);
     return 2;
   }
   const ok = loaded.flatMap((l) => (l.ok ? [l.result] : []));

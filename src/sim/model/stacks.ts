@@ -102,7 +102,8 @@ function zeroFrames(backing: MemoryBacking): Stack {
 }
 
 function pinStacksUncached(ctx: MapContext, style: PinStyle, backing: MemoryBacking) {
-  const base = ctx === 'pin-thread' ? [...mapContext(ctx), 'vfio_pin_pages_remote'] : [...mapContext(ctx), ...MAP_IOCTL];
+  // Pin threads run vfio_pin_pages_remote themselves (gupFrames starts with it).
+  const base = ctx === 'pin-thread' ? [...mapContext(ctx)] : [...mapContext(ctx), ...MAP_IOCTL];
   const gup = [...base, ...gupFrames(style)];
   return {
     gupCall: gup,
@@ -115,9 +116,12 @@ function pinStacksUncached(ctx: MapContext, style: PinStyle, backing: MemoryBack
 }
 
 function unmapStackUncached(ctx: MapContext): Stack {
+  // Unmaps come from region_del, whatever made the memory topology change.
   const del = ctx === 'pam-write'
     ? [...VCPU, 'kvm_handle_io', 'i440fx_write_config', 'memory_region_transaction_commit', 'vfio_listener_region_del']
-    : [...mapContext(ctx)];
+    : ctx === 'bar-decode'
+      ? [...VCPU, 'kvm_handle_io', 'vfio_pci_write_config', 'pci_update_mappings', 'vfio_listener_region_del']
+      : [...mapContext(ctx)];
   return [...del, 'vfio_dma_unmap', 'ioctl(VFIO_IOMMU_UNMAP_DMA)', 'vfio_dma_do_unmap', 'vfio_unmap_unpin'];
 }
 
