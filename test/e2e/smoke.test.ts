@@ -15,13 +15,13 @@ describe('the built page', () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     await page.goto(inject('baseURL'));
-    const creation = page.locator('[data-measure="vmCreationMs"] .num');
+    const creation = page.locator('[data-measure="vmCreationMs"] .v');
     await creation.waitFor();
     const value = Number(await creation.textContent());
     // The talk: a GPU VM with 256 GiB takes minutes.
     expect(value).toBeGreaterThan(60);
-    const init = Number(await page.locator('[data-measure="vmInitializationMs"] .num').textContent());
-    const bios = Number(await page.locator('[data-measure="biosExecutionMs"] .num').textContent());
+    const init = Number(await page.locator('[data-measure="vmInitializationMs"] .v').textContent());
+    const bios = Number(await page.locator('[data-measure="biosExecutionMs"] .v').textContent());
     expect(init + bios).toBeCloseTo(value, 0);
     expect(errors).toEqual([]);
     await page.close();
