@@ -1,0 +1,165 @@
+/**
+ * The zod schemas for what authors write: lesson.md's frontmatter (with its goals and hints)
+ * and a step's ```step block. They check shape and meaning (scenario keys exist and are
+ * numbers where a number is needed); normalize.ts turns the checked text into typed values.
+ */
+import { z } from 'zod';
+import { MEASURE_NAMES } from '../sim/analysis/measures.ts';
+import { PHASES } from '../sim/trace/phases.ts';
+import { COUNTER_NAMES } from '../sim/trace/types.ts';
+import { parsePlayhead } from './playhead.ts';
+import { fieldKind, type FieldKind, unknownPathMessage } from './scenario-paths.ts';
+import { VIEW_NAMES } from './types.ts';
+
+/** A dotted scenario key; `kinds` limits what it may hold. */
+function scenarioKey(kinds?: readonly FieldKind[], what = '') {
+  return z.string().superRefine((path, ctx) => {
+    const kind = fieldKind(path);
+    if (kind === undefined) ctx.addIssue({ code: 'custom', message: unknownPathMessage(path) });
+    else if (kinds && !kinds.includes(kind)) ctx.addIssue({ code: 'custom', message: `must name ${what}; "${path}" holds ${kindWords(kind)}` });
+  });
+}
+
+function kindWords(kind: FieldKind): string {
+  return { group: 'a group of keys', number: 'a number', boolean: 'true or false', enum: 'a choice of names', string: 'text', list: 'a list' }[kind];
+}
+
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The keys that choose a quantity; exactly one of them per goal or prediction. */
+export const QUANTITY_KEYS = ['measure', 'phase', 'critical', 'counter', 'share', 'field'] as const;
+const THRESHOLD_KEYS = ['max', 'min', 'reduceBy', 'reduceByPercent'] as const;
+
+const quantityShape = {
+  measure: z.enum(MEASURE_NAMES).optional(),
+  phase: z.enum(PHASES).optional(),
+  critical: z.enum(PHASES).optional(),
+  counter: z.enum(COUNTER_NAMES).optional(),
+  share: z.enum(COUNTER_NAMES).optional(),
+  of: z.array(z.enum(COUNTER_NAMES)).min(1).optional(),
+  field: scenarioKey(['number'], 'a number field').optional(),
+};
+
+type QuantityRaw = { [K in keyof typeof quantityShape]?: z.infer<(typeof quantityShape)[K]> };
+
+function present<T extends object>(obj: T, keys: readonly string[]): string[] {
+  return keys.filter((k) => Reflect.get(obj, k) !== undefined);
+}
+
+function checkQuantity(raw: QuantityRaw, ctx: z.RefinementCtx): void {
+  const chosen = present(raw, QUANTITY_KEYS);
+  if (chosen.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: chosen.length === 0
+        ? `needs one of ${QUANTITY_KEYS.join(', ')}: what to measure`
+        : `has ${chosen.join(' and ')}; give exactly one of ${QUANTITY_KEYS.join(', ')}`,
+    });
+  }
+  if (raw.share !== undefined && raw.of === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['of'], message: 'is missing: a share needs "of: [counters…]", the counters it is a share of' });
+  }
+  if (raw.of !== undefined && raw.share === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['of'], message: 'only goes with "share"' });
+  }
+  if (raw.share !== undefined && raw.of !== undefined && !raw.of.includes(raw.share)) {
+    ctx.addIssue({ code: 'custom', path: ['of'], message: `must include ${raw.share} itself, so the share stays between 0 and 100%` });
+  }
+}
+
+export const goalSchema = z
+  .strictObject({
+    id: z.string().regex(KEBAB, { error: 'must be lowercase words joined by dashes, like "skip-half"' }),
+    label: z.string().min(1).max(80),
+    ...quantityShape,
+    max: z.number().optional(),
+    min: z.number().optional(),
+    per: scenarioKey(['number'], 'a number field').optional(),
+    reduceBy: z.number().gt(0).optional(),
+    reduceByPercent: z.number().gt(0).max(100).optional(),
+  })
+  .superRefine((goal, ctx) => {
+    checkQuantity(goal, ctx);
+    const thresholds = present(goal, THRESHOLD_KEYS);
+    if (thresholds.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: thresholds.length === 0
+          ? `needs one of ${THRESHOLD_KEYS.join(', ')}: the target`
+          : `has ${thresholds.join(' and ')}; give exactly one of ${THRESHOLD_KEYS.join(', ')} (two goals for a range)`,
+      });
+    }
+    if (goal.per !== undefined && goal.max === undefined && goal.min === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['per'], message: 'only goes with max or min' });
+    }
+    if (goal.share !== undefined) {
+      for (const key of ['max', 'min'] as const) {
+        const v = goal[key];
+        if (v !== undefined && (v < 0 || v > 100)) ctx.addIssue({ code: 'custom', path: [key], message: `is a percentage for a share: 0 to 100, not ${v}` });
+      }
+    }
+  });
+
+export const hintSchema = z.union(
+  [z.string().min(1), z.strictObject({ text: z.string().min(1), path: scenarioKey().optional() })],
+  { error: 'must be text, or "text:" with an optional "path:" (the scenario key it is about)' },
+);
+
+export const frontmatterSchema = z.strictObject({
+  title: z.string().min(1).max(80),
+  summary: z.string().min(1).max(400),
+  minutes: z.number().int().min(1).max(120),
+  topic: z.string().min(1).max(24).optional(),
+  views: z.array(z.enum(VIEW_NAMES)).min(1).max(VIEW_NAMES.length),
+  editable: z.array(scenarioKey()).optional(),
+  locked: z.array(z.union([z.literal('*'), scenarioKey()])).optional(),
+  goals: z.array(goalSchema).max(8).optional(),
+  hints: z.array(hintSchema).optional(),
+  sources: z.array(z.string().min(1)).optional(),
+});
+
+export type FrontmatterRaw = z.infer<typeof frontmatterSchema>;
+export type GoalRaw = z.infer<typeof goalSchema>;
+
+const setValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.number())], {
+  error: 'must be a number, true or false, a name in quotes, or a [ … ] list of numbers',
+});
+
+export const predictSchema = z
+  .strictObject({ prompt: z.string().min(1).max(200), ...quantityShape })
+  .superRefine((p, ctx) => checkQuantity(p, ctx));
+
+export const stepScriptSchema = z.strictObject({
+  reset: z.boolean().optional(),
+  set: z
+    .record(z.string(), setValue)
+    .superRefine((sets, ctx) => {
+      for (const path of Object.keys(sets)) {
+        const kind = fieldKind(path);
+        if (kind === undefined) ctx.addIssue({ code: 'custom', path: [path], message: unknownPathMessage(path) });
+        else if (kind === 'group') ctx.addIssue({ code: 'custom', path: [path], message: `names a group of keys; set its keys one by one ("${path}.…")` });
+      }
+    })
+    .optional(),
+  view: z.enum(VIEW_NAMES).optional(),
+  playhead: z
+    .string()
+    .superRefine((text, ctx) => {
+      const p = parsePlayhead(text);
+      if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message });
+    })
+    .optional(),
+  predict: predictSchema.optional(),
+});
+
+export type StepScriptRaw = z.infer<typeof stepScriptSchema>;
+export type PredictRaw = z.infer<typeof predictSchema>;
+
+/** Keys each object of the frontmatter or a step block allows, for "did you mean". */
+export function knownKeysAt(root: 'frontmatter' | 'step', path: readonly (string | number)[]): readonly string[] {
+  const keysOf = (s: { shape: object }) => Object.keys(s.shape);
+  if (root === 'step') return path.length === 0 ? keysOf(stepScriptSchema) : keysOf(predictSchema);
+  if (path.length === 0) return keysOf(frontmatterSchema);
+  if (path[0] === 'goals') return keysOf(goalSchema);
+  return ['text', 'path'];
+}
