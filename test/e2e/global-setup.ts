@@ -13,6 +13,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The built app's folder, for tests that serve it another way. */
+    distDir: string;
   }
 }
 
@@ -57,6 +59,7 @@ export default async function setup(project: TestProject) {
   const baseURL = `http://127.0.0.1:${port}/`;
   await waitForServer(baseURL, child, 30_000);
   project.provide('baseURL', baseURL);
+  project.provide('distDir', outDir);
   return () => {
     child.kill('SIGTERM');
     if (!process.env.BOOTLINE_DIST) rmSync(outDir, { recursive: true, force: true });
