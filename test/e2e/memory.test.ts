@@ -77,3 +77,15 @@ describe('memory view', () => {
     await each.page.close();
   });
 });
+
+describe('memory view links', () => {
+  it('clicking a page shows its history and selects the span that pinned it', async () => {
+    const { page, errors } = await openMemory({ guest: { ramGiB: 8 } }, 1_500_000);
+    const canvas = page.locator('canvas[data-cells]');
+    await canvas.click({ position: { x: 3, y: 3 } });
+    await expect.poll(() => page.locator('[role="region"][aria-label^="History of page"]').textContent()).toMatch(/page\.pin/);
+    await expect.poll(() => page.locator('[data-selected-span]').textContent()).toMatch(/VFIO_IOMMU_MAP_DMA/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
