@@ -3,12 +3,11 @@
  * Checked against the scenario schema itself, so a lesson cannot name a key that does not
  * exist, and so renaming a key breaks `npm run lessons:check` instead of a lesson page.
  */
-import { z } from 'zod';
 import { closest } from '../sim/scenario/messages.ts';
-import { allowedKeys, fieldSchemaAt } from '../sim/scenario/schema-walk.ts';
+import { allowedKeys, fieldSchemaAt, schemaKind, type FieldKind } from '../sim/scenario/schema-walk.ts';
 import type { Scenario } from '../sim/scenario/resolve.ts';
 
-export type FieldKind = 'group' | 'number' | 'boolean' | 'enum' | 'string' | 'list';
+export type { FieldKind };
 
 export function splitPath(path: string): string[] {
   return path.split('.');
@@ -17,15 +16,7 @@ export function splitPath(path: string): string[] {
 /** What kind of value the scenario holds at `path`, or undefined when no such key exists. */
 export function fieldKind(path: string): FieldKind | undefined {
   if (!/^[A-Za-z$][\w$]*(\.[A-Za-z$][\w$]*)*$/.test(path)) return undefined;
-  let schema = fieldSchemaAt(splitPath(path));
-  while (schema instanceof z.ZodOptional) schema = schema.unwrap();
-  if (schema instanceof z.ZodObject) return 'group';
-  if (schema instanceof z.ZodNumber) return 'number';
-  if (schema instanceof z.ZodBoolean) return 'boolean';
-  if (schema instanceof z.ZodEnum) return 'enum';
-  if (schema instanceof z.ZodString) return 'string';
-  if (schema instanceof z.ZodArray) return 'list';
-  return undefined;
+  return schemaKind(fieldSchemaAt(splitPath(path)));
 }
 
 /** Every leaf key of the scenario, as dotted paths, in schema order. */

@@ -5,9 +5,9 @@
  * the names the editor and lessons use. Whether a value is allowed is left to the
  * scenario's own validation, so a bad point reads exactly as it would in the editor.
  */
-import { z } from 'zod';
 import { closest } from '../scenario/messages.ts';
 import { scenarioSchema } from '../scenario/schema.ts';
+import { enumOptions, groupEntries, schemaKind } from '../scenario/schema-walk.ts';
 
 export type AxisValue = number | string | boolean;
 export type FieldKind = 'number' | 'enum' | 'boolean';
@@ -44,27 +44,24 @@ export type AxisResult = { readonly ok: true; readonly axis: Axis } | { readonly
  */
 export const MAX_SWEEP_POINTS = 2_000;
 
-type AnySchema = z.core.$ZodType;
-
-function unwrap(schema: AnySchema): AnySchema {
-  let s = schema;
-  while (s instanceof z.ZodOptional) s = s.unwrap();
-  return s;
-}
-
-function collect(schema: AnySchema, path: readonly string[], out: SweepField[]): void {
-  const inner = unwrap(schema);
+function collect(schema: Parameters<typeof schemaKind>[0], path: readonly string[], out: SweepField[]): void {
   const field = path.join('.');
-  if (inner instanceof z.ZodObject) {
-    for (const [key, child] of Object.entries(inner.shape)) collect(child, [...path, key], out);
-  } else if (inner instanceof z.ZodNumber) {
-    out.push({ field, path, kind: 'number' });
-  } else if (inner instanceof z.ZodBoolean) {
-    out.push({ field, path, kind: 'boolean' });
-  } else if (inner instanceof z.ZodEnum) {
-    out.push({ field, path, kind: 'enum', options: inner.options.map(String) });
+  switch (schemaKind(schema)) {
+    case 'group':
+      for (const [key, child] of groupEntries(schema)) collect(child, [...path, key], out);
+      break;
+    case 'number':
+      out.push({ field, path, kind: 'number' });
+      break;
+    case 'boolean':
+      out.push({ field, path, kind: 'boolean' });
+      break;
+    case 'enum':
+      out.push({ field, path, kind: 'enum', options: enumOptions(schema) });
+      break;
+    default:
+    // Text (name, $schema) and lists (devices.barMiB) are not swept.
   }
-  // Text (name, $schema) and lists (devices.barMiB) are not swept.
 }
 
 let fieldsCache: readonly SweepField[] | undefined;

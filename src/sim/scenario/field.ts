@@ -1,8 +1,9 @@
 /**
  * Field builders: one call defines a scenario field's zod type together with the text
- * the editor shows (meaning, unit, default, source) and the bounds problems quote.
+ * the editor shows (meaning, unit, default, source) and the bounds problems quote. Built on
+ * zod/mini so the embedded playground stays small; the metadata lives in zod's registry.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface FieldDoc {
   /** What the knob is, in a learner's words. */
@@ -41,6 +42,12 @@ function meta(doc: FieldDoc): Record<string, string> {
   return out;
 }
 
+/** Registers a schema's metadata (what `.meta()` does in classic zod) and returns it. */
+export function documented<T extends z.core.$ZodType>(schema: T, m: Record<string, string>): T {
+  z.globalRegistry.add(schema, m);
+  return schema;
+}
+
 export interface NumberField extends FieldDoc {
   readonly min: number;
   readonly max: number;
@@ -50,20 +57,19 @@ export interface NumberField extends FieldDoc {
 }
 
 export function numberField(spec: NumberField) {
-  let schema = spec.int ? z.number().int() : z.number();
-  schema = spec.minExclusive ? schema.gt(spec.min) : schema.min(spec.min);
-  schema = schema.max(spec.max);
-  return schema.optional().meta(meta(spec));
+  const base = spec.int ? z.int() : z.number();
+  const checked = base.check(spec.minExclusive ? z.gt(spec.min) : z.gte(spec.min), z.lte(spec.max));
+  return documented(z.optional(checked), meta(spec));
 }
 
 export function booleanField(doc: FieldDoc) {
-  return z.boolean().optional().meta(meta(doc));
+  return documented(z.optional(z.boolean()), meta(doc));
 }
 
 export function enumField<const T extends readonly [string, ...string[]]>(values: T, doc: FieldDoc) {
-  return z.enum(values).optional().meta(meta(doc));
+  return documented(z.optional(z.enum(values)), meta(doc));
 }
 
-export function group<T extends z.ZodRawShape>(shape: T, doc: FieldDoc) {
-  return z.strictObject(shape).optional().meta(meta(doc));
+export function group<T extends z.core.$ZodLooseShape>(shape: T, doc: FieldDoc) {
+  return documented(z.optional(z.strictObject(shape)), meta(doc));
 }

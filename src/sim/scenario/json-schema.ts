@@ -2,7 +2,7 @@
  * The scenario's JSON Schema, generated from the zod schema, for the editor's completion,
  * hover text and validation. Descriptions carry meaning, unit, default and source.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { scenarioSchema } from './schema.ts';
 
 export const SCENARIO_SCHEMA_URI = 'https://bootline.dev/schema/scenario.json';

@@ -1,5 +1,5 @@
 /** Turns zod issues into sentences a learner understands, naming the field and the bounds. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { pathToString, type ScenarioPath } from './problems.ts';
 
 type Issue = z.core.$ZodIssue;

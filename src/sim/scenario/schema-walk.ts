@@ -1,13 +1,16 @@
-/** Finds the zod type and editor metadata of the field at a path of the scenario. */
-import { z } from 'zod';
+/**
+ * Finds the zod type and editor metadata of the field at a path of the scenario. Works on
+ * zod's core classes, so it does not care whether a schema was built with zod or zod/mini.
+ */
+import * as z from 'zod/mini';
 import { scenarioSchema } from './schema.ts';
 import type { ScenarioPath } from './problems.ts';
 
 type AnySchema = z.core.$ZodType;
 
-function unwrap(schema: AnySchema): AnySchema {
+export function unwrapOptional(schema: AnySchema): AnySchema {
   let s = schema;
-  while (s instanceof z.ZodOptional) s = s.unwrap();
+  while (s instanceof z.core.$ZodOptional) s = s._zod.def.innerType;
   return s;
 }
 
@@ -15,13 +18,13 @@ function unwrap(schema: AnySchema): AnySchema {
 export function fieldSchemaAt(path: ScenarioPath): AnySchema | undefined {
   let current: AnySchema = scenarioSchema;
   for (const key of path) {
-    const inner = unwrap(current);
-    if (inner instanceof z.ZodObject && typeof key === 'string') {
-      const next: AnySchema | undefined = inner.shape[key];
+    const inner = unwrapOptional(current);
+    if (inner instanceof z.core.$ZodObject && typeof key === 'string') {
+      const next: AnySchema | undefined = inner._zod.def.shape[key];
       if (!next) return undefined;
       current = next;
-    } else if (inner instanceof z.ZodArray && typeof key === 'number') {
-      current = inner.element;
+    } else if (inner instanceof z.core.$ZodArray && typeof key === 'number') {
+      current = inner._zod.def.element;
     } else {
       return undefined;
     }
@@ -42,6 +45,32 @@ export function fieldUnit(path: ScenarioPath): string | undefined {
 /** Keys allowed in the object at `path`. */
 export function allowedKeys(path: ScenarioPath): readonly string[] {
   const schema = fieldSchemaAt(path);
-  const inner = schema && unwrap(schema);
-  return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
+  const inner = schema && unwrapOptional(schema);
+  return inner instanceof z.core.$ZodObject ? Object.keys(inner._zod.def.shape) : [];
+}
+
+export type FieldKind = 'group' | 'number' | 'boolean' | 'enum' | 'string' | 'list';
+
+/** What kind of value a schema holds (optional wrappers looked through). */
+export function schemaKind(schema: AnySchema | undefined): FieldKind | undefined {
+  const s = schema && unwrapOptional(schema);
+  if (s instanceof z.core.$ZodObject) return 'group';
+  if (s instanceof z.core.$ZodNumber) return 'number';
+  if (s instanceof z.core.$ZodBoolean) return 'boolean';
+  if (s instanceof z.core.$ZodEnum) return 'enum';
+  if (s instanceof z.core.$ZodString) return 'string';
+  if (s instanceof z.core.$ZodArray) return 'list';
+  return undefined;
+}
+
+/** The values an enum field allows, or [] for any other field. */
+export function enumOptions(schema: AnySchema | undefined): string[] {
+  const s = schema && unwrapOptional(schema);
+  return s instanceof z.core.$ZodEnum ? Object.values(s._zod.def.entries).map(String) : [];
+}
+
+/** Child schemas of a group, in schema order. */
+export function groupEntries(schema: AnySchema | undefined): [string, AnySchema][] {
+  const s = schema && unwrapOptional(schema);
+  return s instanceof z.core.$ZodObject ? Object.entries(s._zod.def.shape) : [];
 }

@@ -4,8 +4,8 @@
  * the defaults. Key names are a public interface (lessons, share links, scripts): add
  * fields freely, rename none without a migration.
  */
-import { z } from 'zod';
-import { booleanField, enumField, group, numberField } from './field.ts';
+import * as z from 'zod/mini';
+import { booleanField, documented, enumField, group, numberField } from './field.ts';
 import { HOST_PROFILE_NAMES } from './host-profiles.ts';
 import { GPU_PRESET_NAMES, RESET_METHODS } from './gpu-presets.ts';
 import { FIRMWARE_KINDS, MACHINE_TYPES } from './firmware-presets.ts';
@@ -162,7 +162,7 @@ const devices = group(
       description: 'Passthrough devices. 0 makes a CPU VM.', talk: 'The count of GPU cards is a factor of creation time.' }),
     sharedContainer: booleanField({ defaultText: 'true',
       description: 'Devices share one VFIO container, so guest RAM is pinned once; otherwise each container maps it again.' }),
-    barMiB: z.array(z.number().min(0.004).max(1_048_576)).min(1).max(6).optional().meta({
+    barMiB: documented(z.optional(z.array(z.number().check(z.gte(0.004), z.lte(1_048_576))).check(z.minLength(1), z.maxLength(6))), {
       description: 'Override the preset\'s memory BARs, in MiB, in BAR order. Unit: MiB.',
       markdownDescription: 'Override the preset\'s memory BARs, in MiB, in BAR order.\n\n**Unit:** MiB',
       'x-unit': 'MiB',
@@ -229,10 +229,10 @@ const optimizations = group(
   { description: 'The talk\'s fixes, each on its own switch.' },
 );
 
-export const scenarioSchema = z
-  .strictObject({
-    $schema: z.string().optional().meta({ description: 'JSON Schema reference for editors; ignored by the simulation.' }),
-    name: z.string().max(120).optional().meta({ description: 'A short name shown in pickers and comparisons.' }),
+export const scenarioSchema = documented(
+  z.strictObject({
+    $schema: documented(z.optional(z.string()), { description: 'JSON Schema reference for editors; ignored by the simulation.' }),
+    name: documented(z.optional(z.string().check(z.maxLength(120))), { description: 'A short name shown in pickers and comparisons.' }),
     host,
     guest,
     devices,
@@ -240,8 +240,9 @@ export const scenarioSchema = z
     optimizations,
     seed: numberField({ min: 0, max: 2_147_483_647, int: true, defaultText: '1',
       description: 'Seeds the layout of pre-zeroed pages and of physical runs. Same scenario and seed give the same run.' }),
-  })
-  .meta({ title: 'Bootline scenario', description: 'What a VM creation run is made of. Every field is optional.' });
+  }),
+  { title: 'Bootline scenario', description: 'What a VM creation run is made of. Every field is optional.' },
+);
 
 /** The scenario as written: every field optional. */
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
