@@ -19,7 +19,7 @@ export const ORDER_LABELS: Readonly<Record<Order, string>> = {
  * the table and the timeline share one legend). The DMA-map tracking fix removes the PAM
  * re-pins the firmware triggers, so its time comes off BIOS execution: firmware's colour.
  */
-const FIX_PHASE: Readonly<Record<string, Phase>> = {
+export const FIX_PHASE: Readonly<Record<string, Phase>> = {
   prezero: 'dma-map',
   'huge-pages': 'dma-map',
   'bulk-pinning': 'dma-map',

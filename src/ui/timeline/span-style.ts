@@ -3,7 +3,7 @@ import type { Span } from '../../sim/trace/types.ts';
 import type { Phase } from '../../sim/trace/phases.ts';
 
 /** Phases whose fill takes white label ink in the light theme (design-language.md 4). */
-const WHITE_INK: ReadonlySet<Phase> = new Set(['dma-map', 'grub', 'kernel-load']);
+export const WHITE_INK: ReadonlySet<Phase> = new Set(['dma-map', 'grub', 'kernel-load']);
 /** The configured waits are hatched: exactly what "boot menu off + grub 0" removes. */
 const HATCHED: ReadonlySet<Phase> = new Set(['boot-menu', 'grub']);
 
