@@ -2,8 +2,10 @@
  * The zod schemas for what authors write: lesson.md's frontmatter (with its goals and hints)
  * and a step's ```step block. They check shape and meaning (scenario keys exist and are
  * numbers where a number is needed); normalize.ts turns the checked text into typed values.
+ * On zod/mini like the scenario schema: the two share zod's core in the bundle, and classic
+ * zod here would pull every core schema type into the chunk the embed and playground load first.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MEASURE_NAMES } from '../sim/analysis/measures.ts';
 import { PHASES } from '../sim/trace/phases.ts';
 import { COUNTER_NAMES } from '../sim/trace/types.ts';
@@ -13,11 +15,13 @@ import { VIEW_NAMES } from './types.ts';
 
 /** A dotted scenario key; `kinds` limits what it may hold. */
 function scenarioKey(kinds?: readonly FieldKind[], what = '') {
-  return z.string().superRefine((path, ctx) => {
-    const kind = fieldKind(path);
-    if (kind === undefined) ctx.addIssue({ code: 'custom', message: unknownPathMessage(path) });
-    else if (kinds && !kinds.includes(kind)) ctx.addIssue({ code: 'custom', message: `must name ${what}; "${path}" holds ${kindWords(kind)}` });
-  });
+  return z.string().check(
+    z.superRefine((path, ctx) => {
+      const kind = fieldKind(path);
+      if (kind === undefined) ctx.addIssue({ code: 'custom', message: unknownPathMessage(path) });
+      else if (kinds && !kinds.includes(kind)) ctx.addIssue({ code: 'custom', message: `must name ${what}; "${path}" holds ${kindWords(kind)}` });
+    }),
+  );
 }
 
 function kindWords(kind: FieldKind): string {
@@ -31,13 +35,13 @@ export const QUANTITY_KEYS = ['measure', 'phase', 'critical', 'counter', 'share'
 const THRESHOLD_KEYS = ['max', 'min', 'reduceBy', 'reduceByPercent'] as const;
 
 const quantityShape = {
-  measure: z.enum(MEASURE_NAMES).optional(),
-  phase: z.enum(PHASES).optional(),
-  critical: z.enum(PHASES).optional(),
-  counter: z.enum(COUNTER_NAMES).optional(),
-  share: z.enum(COUNTER_NAMES).optional(),
-  of: z.array(z.enum(COUNTER_NAMES)).min(1).optional(),
-  field: scenarioKey(['number'], 'a number field').optional(),
+  measure: z.optional(z.enum(MEASURE_NAMES)),
+  phase: z.optional(z.enum(PHASES)),
+  critical: z.optional(z.enum(PHASES)),
+  counter: z.optional(z.enum(COUNTER_NAMES)),
+  share: z.optional(z.enum(COUNTER_NAMES)),
+  of: z.optional(z.array(z.enum(COUNTER_NAMES)).check(z.minLength(1))),
+  field: z.optional(scenarioKey(['number'], 'a number field')),
 };
 
 type QuantityRaw = { [K in keyof typeof quantityShape]?: z.infer<(typeof quantityShape)[K]> };
@@ -46,7 +50,12 @@ function present<T extends object>(obj: T, keys: readonly string[]): string[] {
   return keys.filter((k) => Reflect.get(obj, k) !== undefined);
 }
 
-function checkQuantity(raw: QuantityRaw, ctx: z.RefinementCtx): void {
+/** What a refinement needs of zod's context: a way to report. */
+interface IssueSink {
+  addIssue(issue: { code: 'custom'; message: string; path?: (string | number)[] }): void;
+}
+
+function checkQuantity(raw: QuantityRaw, ctx: IssueSink): void {
   const chosen = present(raw, QUANTITY_KEYS);
   if (chosen.length !== 1) {
     ctx.addIssue({
@@ -69,16 +78,16 @@ function checkQuantity(raw: QuantityRaw, ctx: z.RefinementCtx): void {
 
 export const goalSchema = z
   .strictObject({
-    id: z.string().regex(KEBAB, { error: 'must be lowercase words joined by dashes, like "skip-half"' }),
-    label: z.string().min(1).max(80),
+    id: z.string().check(z.regex(KEBAB, { error: 'must be lowercase words joined by dashes, like "skip-half"' })),
+    label: z.string().check(z.minLength(1), z.maxLength(80)),
     ...quantityShape,
-    max: z.number().optional(),
-    min: z.number().optional(),
-    per: scenarioKey(['number'], 'a number field').optional(),
-    reduceBy: z.number().gt(0).optional(),
-    reduceByPercent: z.number().gt(0).max(100).optional(),
+    max: z.optional(z.number()),
+    min: z.optional(z.number()),
+    per: z.optional(scenarioKey(['number'], 'a number field')),
+    reduceBy: z.optional(z.number().check(z.gt(0))),
+    reduceByPercent: z.optional(z.number().check(z.gt(0), z.lte(100))),
   })
-  .superRefine((goal, ctx) => {
+  .check(z.superRefine((goal, ctx) => {
     checkQuantity(goal, ctx);
     const thresholds = present(goal, THRESHOLD_KEYS);
     if (thresholds.length !== 1) {
@@ -98,24 +107,24 @@ export const goalSchema = z
         if (v !== undefined && (v < 0 || v > 100)) ctx.addIssue({ code: 'custom', path: [key], message: `is a percentage for a share: 0 to 100, not ${v}` });
       }
     }
-  });
+  }));
 
 export const hintSchema = z.union(
-  [z.string().min(1), z.strictObject({ text: z.string().min(1), path: scenarioKey().optional() })],
+  [z.string().check(z.minLength(1)), z.strictObject({ text: z.string().check(z.minLength(1)), path: z.optional(scenarioKey()) })],
   { error: 'must be text, or "text:" with an optional "path:" (the scenario key it is about)' },
 );
 
 export const frontmatterSchema = z.strictObject({
-  title: z.string().min(1).max(80),
-  summary: z.string().min(1).max(400),
-  minutes: z.number().int().min(1).max(120),
-  topic: z.string().min(1).max(24).optional(),
-  views: z.array(z.enum(VIEW_NAMES)).min(1).max(VIEW_NAMES.length),
-  editable: z.array(scenarioKey()).optional(),
-  locked: z.array(z.union([z.literal('*'), scenarioKey()])).optional(),
-  goals: z.array(goalSchema).max(8).optional(),
-  hints: z.array(hintSchema).optional(),
-  sources: z.array(z.string().min(1)).optional(),
+  title: z.string().check(z.minLength(1), z.maxLength(80)),
+  summary: z.string().check(z.minLength(1), z.maxLength(400)),
+  minutes: z.int().check(z.gte(1), z.lte(120)),
+  topic: z.optional(z.string().check(z.minLength(1), z.maxLength(24))),
+  views: z.array(z.enum(VIEW_NAMES)).check(z.minLength(1), z.maxLength(VIEW_NAMES.length)),
+  editable: z.optional(z.array(scenarioKey())),
+  locked: z.optional(z.array(z.union([z.literal('*'), scenarioKey()]))),
+  goals: z.optional(z.array(goalSchema).check(z.maxLength(8))),
+  hints: z.optional(z.array(hintSchema)),
+  sources: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 
 export type FrontmatterRaw = z.infer<typeof frontmatterSchema>;
@@ -126,30 +135,32 @@ const setValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.number(
 });
 
 export const predictSchema = z
-  .strictObject({ prompt: z.string().min(1).max(200), ...quantityShape })
-  .superRefine((p, ctx) => checkQuantity(p, ctx));
+  .strictObject({ prompt: z.string().check(z.minLength(1), z.maxLength(200)), ...quantityShape })
+  .check(z.superRefine((p, ctx) => checkQuantity(p, ctx)));
 
 export const stepScriptSchema = z.strictObject({
-  reset: z.boolean().optional(),
-  set: z
-    .record(z.string(), setValue)
-    .superRefine((sets, ctx) => {
-      for (const path of Object.keys(sets)) {
-        const kind = fieldKind(path);
-        if (kind === undefined) ctx.addIssue({ code: 'custom', path: [path], message: unknownPathMessage(path) });
-        else if (kind === 'group') ctx.addIssue({ code: 'custom', path: [path], message: `names a group of keys; set its keys one by one ("${path}.…")` });
-      }
-    })
-    .optional(),
-  view: z.enum(VIEW_NAMES).optional(),
-  playhead: z
-    .string()
-    .superRefine((text, ctx) => {
-      const p = parsePlayhead(text);
-      if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message });
-    })
-    .optional(),
-  predict: predictSchema.optional(),
+  reset: z.optional(z.boolean()),
+  set: z.optional(
+    z.record(z.string(), setValue).check(
+      z.superRefine((sets, ctx) => {
+        for (const path of Object.keys(sets)) {
+          const kind = fieldKind(path);
+          if (kind === undefined) ctx.addIssue({ code: 'custom', path: [path], message: unknownPathMessage(path) });
+          else if (kind === 'group') ctx.addIssue({ code: 'custom', path: [path], message: `names a group of keys; set its keys one by one ("${path}.…")` });
+        }
+      }),
+    ),
+  ),
+  view: z.optional(z.enum(VIEW_NAMES)),
+  playhead: z.optional(
+    z.string().check(
+      z.superRefine((text, ctx) => {
+        const p = parsePlayhead(text);
+        if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message });
+      }),
+    ),
+  ),
+  predict: z.optional(predictSchema),
 });
 
 export type StepScriptRaw = z.infer<typeof stepScriptSchema>;

@@ -2,7 +2,7 @@
  * zod issues as words that read after a field name: "goals[1].max must be a number, not the
  * text "fast"". The field and its line are attached by the caller.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { LessonProblem } from './problems.ts';
 import { closest, describeValue } from '../sim/scenario/messages.ts';
 import { pathKey, type YamlPath, type YamlPosition } from './yaml-lite.ts';
@@ -92,7 +92,7 @@ function locate(positions: ReadonlyMap<string, YamlPosition>, path: YamlPath): Y
 
 /** A failed schema parse as lesson problems, each placed at its field's line (or its nearest parent's). */
 export function schemaProblems(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   raw: unknown,
   positions: ReadonlyMap<string, YamlPosition>,
   file: string,

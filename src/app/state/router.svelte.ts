@@ -1,0 +1,32 @@
+/**
+ * Where the app is: the page, and on the lesson page the lesson and its step (1-based, as in
+ * links). Changing it is navigation; App.svelte turns a change of route into a new history
+ * entry, so the browser's back button walks pages, lessons and steps.
+ */
+import type { Page, Route } from '../url-state.ts';
+
+export class Router {
+  page = $state<Page>('playground');
+  lesson = $state<string | undefined>(undefined);
+  step = $state(1);
+
+  constructor(route: Route) {
+    this.go(route);
+  }
+
+  go(route: Route): void {
+    // A lesson page without a lesson is the list.
+    this.page = route.page === 'lesson' && route.lesson === undefined ? 'lessons' : route.page;
+    this.lesson = route.lesson;
+    this.step = route.step ?? 1;
+  }
+
+  get route(): Route {
+    return this.page === 'lesson' && this.lesson !== undefined ? { page: 'lesson', lesson: this.lesson, step: this.step } : { page: this.page };
+  }
+}
+
+/** Same place, reading a missing step as the first (a bare "#/lesson/<id>" is its step 1). */
+export function sameRoute(a: Route, b: Route): boolean {
+  return a.page === b.page && a.lesson === b.lesson && (a.lesson === undefined || (a.step ?? 1) === (b.step ?? 1));
+}
