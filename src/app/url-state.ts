@@ -1,7 +1,10 @@
 /**
  * Everything a share link carries: page, scenario text, pinned "before" text, playhead,
- * view, selection. Stored in the hash as deflated, base64url JSON with a version, so old
- * links keep working through migrations and a broken link never throws.
+ * view, selection, and on the lesson page the lesson and step. Stored in the hash as
+ * deflated, base64url JSON with a version, so old links keep working through migrations and
+ * a broken link never throws. Lesson pages also keep a readable route in front of the state
+ * ("#/lesson/03-zeroing?step=2&z=…"), which wins over the state's copy, so a hand-edited or
+ * hand-typed lesson link works.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
@@ -9,7 +12,20 @@ export const URL_STATE_VERSION = 1;
 /** Links longer than this are refused on decode (a tampered or runaway link). */
 export const MAX_ENCODED_LENGTH = 64 * 1024;
 
-export type Page = 'playground' | 'compare';
+export const PAGES = ['playground', 'compare', 'lesson', 'lessons'] as const;
+export type Page = (typeof PAGES)[number];
+
+/** Lesson folder names: "03-zeroing" (lessons/README.md). */
+const LESSON_ID = /^[0-9]{2}-[a-z0-9-]{1,60}$/;
+/** A lesson has a handful of steps; a bound keeps a tampered link from meaning anything odd. */
+const MAX_STEP = 99;
+
+/** Where the app is: the page, and on the lesson page which lesson and step (1-based). */
+export interface Route {
+  readonly page: Page;
+  readonly lesson?: string;
+  readonly step?: number;
+}
 
 export interface UrlState {
   readonly page: Page;
@@ -20,6 +36,10 @@ export interface UrlState {
   readonly timeUs?: number;
   readonly view?: string;
   readonly selected?: number;
+  /** The lesson shown on the lesson page: its folder name. */
+  readonly lesson?: string;
+  /** The lesson's step, counted from 1 as in `lesson:` links. */
+  readonly step?: number;
 }
 
 export type Decoded = { readonly ok: true; readonly state: UrlState } | { readonly ok: false; readonly message: string };
@@ -64,7 +84,7 @@ export function decodeState(encoded: string): Decoded {
   if (!current) {
     return { ok: false, message: `This link was made by a newer or unknown version (${String(version)}); the default scenario is shown instead.` };
   }
-  const page = current.page === 'compare' ? 'compare' : 'playground';
+  const page = asPage(current.page);
   if (typeof current.scenario !== 'string') return { ok: false, message: 'This link has no scenario.' };
   const state: UrlState = {
     page,
@@ -73,26 +93,69 @@ export function decodeState(encoded: string): Decoded {
     ...(typeof current.timeUs === 'number' && Number.isFinite(current.timeUs) && current.timeUs >= 0 ? { timeUs: Math.round(current.timeUs) } : {}),
     ...(typeof current.view === 'string' && current.view.length < 40 ? { view: current.view } : {}),
     ...(typeof current.selected === 'number' && Number.isInteger(current.selected) ? { selected: current.selected } : {}),
+    ...(isLessonId(current.lesson) ? { lesson: current.lesson } : {}),
+    ...(isStep(current.step) ? { step: current.step } : {}),
   };
   return { ok: true, state };
 }
 
-/** The hash of a share link: "#/page?z=…". */
-export function stateToHash(state: UrlState): string {
-  return `#/${state.page}?z=${encodeState(state)}`;
+/** An unknown page name (a newer app's, or a typo) opens the playground. */
+function asPage(name: unknown): Page {
+  return PAGES.find((p) => p === name) ?? 'playground';
 }
+
+function isLessonId(v: unknown): v is string {
+  return typeof v === 'string' && LESSON_ID.test(v);
+}
+
+function isStep(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_STEP;
+}
+
+/** The readable part of a hash: "#/lesson/03-zeroing?step=2" (the state, if any, follows as z). */
+export function routeToHash(route: Route): string {
+  if (route.page === 'lesson' && route.lesson !== undefined) {
+    return `#/lesson/${route.lesson}${route.step !== undefined ? `?step=${route.step}` : ''}`;
+  }
+  return `#/${route.page}`;
+}
+
+/** The hash of a share link: "#/page?z=…", or "#/lesson/<id>?step=N&z=…" on the lesson page. */
+export function stateToHash(state: UrlState): string {
+  const route = routeToHash(state);
+  return `${route}${route.includes('?') ? '&' : '?'}z=${encodeState(state)}`;
+}
+
+const HASH = /^#\/?([a-z-]*)(?:\/([^?]*))?(?:\?(.*))?$/;
 
 /** Reads a hash; undefined when it holds no state (a plain visit). */
 export function hashToState(hash: string): Decoded | undefined {
-  const m = /^#\/?([a-z-]*)(?:\?(.*))?$/.exec(hash);
+  const m = HASH.exec(hash);
   if (!m) return undefined;
-  const params = new URLSearchParams(m[2] ?? '');
-  const z = params.get('z');
+  const z = new URLSearchParams(m[3] ?? '').get('z');
   if (!z) return undefined;
-  return decodeState(z);
+  const decoded = decodeState(z);
+  if (!decoded.ok || !PAGES.some((p) => p === m[1])) return decoded;
+  // The readable route wins over the state's copy of it.
+  const { lesson: _stateLesson, step: _stateStep, ...rest } = decoded.state;
+  return { ok: true, state: { ...rest, ...hashToRoute(hash) } };
+}
+
+/** The route a hash names, state or not; anything unknown falls back to the playground. */
+export function hashToRoute(hash: string): Route {
+  const m = HASH.exec(hash);
+  if (!m) return { page: 'playground' };
+  const page = asPage(m[1]);
+  if (page !== 'lesson') return { page };
+  const lesson = m[2] ?? '';
+  // "#/lesson" without a lesson is the list.
+  if (!isLessonId(lesson)) return { page: 'lessons' };
+  const stepText = new URLSearchParams(m[3] ?? '').get('step');
+  const step = stepText !== null && /^[0-9]{1,2}$/.test(stepText) ? Number(stepText) : undefined;
+  return { page, lesson, ...(isStep(step) ? { step } : {}) };
 }
 
 /** The page named by a hash without state ("#/compare"), for plain navigation. */
 export function hashToPage(hash: string): Page {
-  return /^#\/?compare/.test(hash) ? 'compare' : 'playground';
+  return hashToRoute(hash).page;
 }

@@ -1,7 +1,7 @@
 /**
  * Browser figures in headless Chromium against the built app: time to first frame, bundle
  * sizes (gzip), and the main-thread time of each animation frame while the timeline plays
- * with each view open (95th percentile).
+ * with each view open (95th percentile), and sweeps in the page's Web Workers (browser-sweep.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { launch } from '../e2e/browser.ts';
 import { stateToHash } from '../../src/app/url-state.ts';
 import { DEFAULT_SCENARIO_TEXT } from '../../src/app/default-scenario.ts';
 import { quantile, type Row } from './stats.ts';
+import { benchBrowserSweep } from './browser-sweep.ts';
 
 export interface BrowserBench {
   readonly rows: Row[];
@@ -92,6 +93,8 @@ export async function benchBrowser(): Promise<BrowserBench> {
     await page.locator('.mechanisms [role="tab"]').first().waitFor();
     const views = await page.locator('.mechanisms [role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id.replace(/^tab-/, '')));
     for (const view of views) {
+      // A full load each time: a change of hash alone neither switches the view nor rewinds the playhead.
+      await page.goto('about:blank');
       await page.goto(`${base}${stateToHash({ page: 'playground', scenario: DEFAULT_SCENARIO_TEXT, view })}`);
       await page.locator('.timeline-panel svg.plot').waitFor();
       await page.getByRole('button', { name: 'Play' }).click();
@@ -107,6 +110,9 @@ export async function benchBrowser(): Promise<BrowserBench> {
         value: `${p95.toFixed(1)} ms`, target: '< 16.7 ms', met: p95 < 16.7,
       });
     }
+    const sweeps = await benchBrowserSweep(browser, base);
+    rows.push(...sweeps.rows);
+    Object.assign(figures, sweeps.figures);
   } finally {
     await browser.close();
     server.kill('SIGTERM');

@@ -10,10 +10,17 @@ import type { Browser } from 'playwright-core';
 import { launch, watchErrors } from './browser.ts';
 
 const PREFIX = '/team/wiki/tools/bootline/';
+/** A wiki page outside the app's folder that embeds it with the custom element. */
+const WIKI_PAGE = '/team/wiki/gpu-vms.html';
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json', '.ttf': 'font/ttf',
 };
+
+// The script tag is all a wiki author writes: the element finds embed.html from it.
+const wikiPage = () => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="${PREFIX}embed/gpu-vm-playground.js" defer></script></head>
+<body><h1>GPU VMs</h1><gpu-vm-playground lesson="04-prezero" step="2" view="memory" readonly></gpu-vm-playground></body></html>`;
 
 let server: Server;
 let base: string;
@@ -23,6 +30,10 @@ beforeAll(async () => {
   const dist = inject('distDir');
   server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === WIKI_PAGE) {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(wikiPage());
+      return;
+    }
     if (!path.startsWith(PREFIX)) {
       res.writeHead(404).end('not under the sub-path');
       return;
@@ -63,6 +74,31 @@ describe('deployment under a sub-path', () => {
     await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Compare' }).click();
     await page.waitForURL(/#\/compare/);
+    expect(outside).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the embed page and the custom element from the sub-path, lessons and lazy view included', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const errors = watchErrors(page);
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.protocol.startsWith('http') && !u.pathname.startsWith(PREFIX) && u.pathname !== WIKI_PAGE) outside.push(u.pathname);
+    });
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.goto(new URL(WIKI_PAGE, base).href);
+    // The still card names the lesson from the site's lesson index, found next to the script.
+    await expect.poll(() => page.locator('gpu-vm-playground .title').textContent()).toBe('Lesson 4 · Pre-zeroing free pages');
+    const frame = page.frameLocator('gpu-vm-playground iframe');
+    await frame.locator('[data-view="memory"] .memory').waitFor({ timeout: 30_000 });
+    expect(Number(await frame.locator('[data-measure="vmCreationMs"] .v').textContent())).toBeGreaterThan(60);
+    await expect.poll(() => frame.locator('a[data-edit-link]').getAttribute('href')).toContain('#/playground?z=');
+    const href = await frame.locator('a[data-edit-link]').getAttribute('href');
+    expect(new URL(href ?? '', base).pathname).toBe(PREFIX);
     expect(outside).toEqual([]);
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);

@@ -3,6 +3,16 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 
 const KEY = 'bootline.theme';
 
+export interface ThemeOptions {
+  /** The choice to start from when nothing is saved (or when not persisting). */
+  readonly initial?: ThemeChoice;
+  /**
+   * Read and save the choice in localStorage. Embeds turn this off: they share the site's
+   * storage, and a host page's theme must never overwrite the user's own playground choice.
+   */
+  readonly persist?: boolean;
+}
+
 function systemDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 }
@@ -10,13 +20,18 @@ function systemDark(): boolean {
 export class Theme {
   choice = $state<ThemeChoice>('system');
   dark = $state(false);
+  readonly #persist: boolean;
 
-  constructor() {
-    try {
-      const saved = localStorage.getItem(KEY);
-      if (saved === 'light' || saved === 'dark' || saved === 'system') this.choice = saved;
-    } catch {
-      // Storage can be off (private windows, embeds); the system setting still applies.
+  constructor(options: ThemeOptions = {}) {
+    this.#persist = options.persist ?? true;
+    this.choice = options.initial ?? 'system';
+    if (this.#persist) {
+      try {
+        const saved = localStorage.getItem(KEY);
+        if (saved === 'light' || saved === 'dark' || saved === 'system') this.choice = saved;
+      } catch {
+        // Storage can be off (private windows, embeds); the system setting still applies.
+      }
     }
     if (typeof matchMedia === 'function') matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.apply());
     this.apply();
@@ -24,10 +39,12 @@ export class Theme {
 
   set(choice: ThemeChoice): void {
     this.choice = choice;
-    try {
-      localStorage.setItem(KEY, choice);
-    } catch {
-      // Not persisted; still applied for this visit.
+    if (this.#persist) {
+      try {
+        localStorage.setItem(KEY, choice);
+      } catch {
+        // Not persisted; still applied for this visit.
+      }
     }
     this.apply();
   }

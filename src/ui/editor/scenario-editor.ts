@@ -75,7 +75,9 @@ export class ScenarioEditor {
       matchBrackets: 'near',
       stickyScroll: { enabled: false },
       padding: { top: 8, bottom: 8 },
-      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10, useShadows: false },
+      // At the top or end of the text the wheel scrolls the page, not nothing: a page (or a
+      // docs page embedding the playground) must never trap the scroll inside the editor.
+      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10, useShadows: false, alwaysConsumeMouseWheel: false },
       automaticLayout: true,
       // The column is 440 px wide: hover cards and completion may overflow it.
       fixedOverflowWidgets: true,
