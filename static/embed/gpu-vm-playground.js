@@ -96,7 +96,13 @@
       const h = data.height;
       return typeof h === 'number' && Number.isFinite(h) && h >= 0 && h <= MAX_HEIGHT ? data : undefined;
     }
-    return data.type === 'bootline:state' && data.measures && typeof data.measures === 'object' ? data : undefined;
+    if (data.type !== 'bootline:state' || typeof data.playing !== 'boolean') return undefined;
+    // Only the three measures, each a duration, go on to the page's listeners.
+    const m = data.measures;
+    const ms = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    if (!m || typeof m !== 'object' || !ms(m.vmCreationMs) || !ms(m.vmInitializationMs) || !ms(m.biosExecutionMs)) return undefined;
+    const measures = { vmCreationMs: m.vmCreationMs, vmInitializationMs: m.vmInitializationMs, biosExecutionMs: m.biosExecutionMs };
+    return { type: data.type, version: VERSION, id, measures, playing: data.playing };
   }
 
   const STYLE = `
@@ -126,6 +132,28 @@
     .frame.pending { height: 0; overflow: hidden; }
     iframe { display: block; width: 100%; border: 0; border-radius: 8px; }
   `;
+
+  /** One constructed sheet for every instance, made on first use. */
+  let sheet;
+
+  /**
+   * The card's styles. A constructed sheet, where the browser has them, is not an inline
+   * style to a Content-Security-Policy: the element works on a host page whose policy has
+   * `style-src 'self'` without 'unsafe-inline'. Elsewhere a <style> element (returned, to append).
+   */
+  function shadowStyle(root) {
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(STYLE);
+      }
+      root.adoptedStyleSheets = [sheet];
+      return [];
+    }
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    return [style];
+  }
 
   const LOGO =
     '<svg width="24" height="24" viewBox="0 0 32 32" aria-hidden="true"><rect width="32" height="32" rx="7" fill="#161A20"/>' +
@@ -224,8 +252,6 @@
     render() {
       const root = this.shadowRoot;
       const generation = this.generation;
-      const style = document.createElement('style');
-      style.textContent = STYLE;
       const card = document.createElement('section');
       card.className = 'card';
       card.setAttribute('aria-label', 'Bootline playground, not loaded yet');
@@ -242,7 +268,7 @@
       card.append(title, sub, button);
       const frame = document.createElement('div');
       frame.className = 'frame pending';
-      root.append(style, card, frame);
+      root.append(...shadowStyle(root), card, frame);
       this.toggleAttribute('data-dark', this.resolvedTheme() === 'dark');
 
       const lesson = this.getAttribute('lesson');
