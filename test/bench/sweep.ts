@@ -1,14 +1,17 @@
 /**
  * Sweep throughput in Node, single thread: scenarios per second through the same path a
- * page's Web Worker takes (planSweep validates every point, sweepChunks runs them).
+ * page's Web Worker takes (planSweep validates every point, sweepChunks runs them), and the
+ * cost of one point: the lean run a sweep makes against the full run the playground makes.
  */
+import { run, runSummary } from '../../src/sim/engine/run.ts';
 import { planSweep, type SweepPlan, sweepChunks } from '../../src/sim/analysis/sweep.ts';
 import { parseAxis } from '../../src/sim/analysis/sweep-axis.ts';
 import { talkLadderSpec, talkRamSpec } from '../../src/sim/analysis/sweep-figures.ts';
 import type { SweepSpec } from '../../src/sim/analysis/sweep.ts';
-import { quantile, type Row } from './stats.ts';
+import { quantile, type Row, timeInterleaved } from './stats.ts';
 
 const TARGET_PER_S = 1_000;
+const TARGET_POINT_MS = 1;
 
 function axis(spec: string) {
   const a = parseAxis(spec);
@@ -62,8 +65,20 @@ export function benchSweep(): SweepBench {
     figures[`${c.id}.scenariosPerS`] = median;
     rows.push({ figure: `sweep: ${c.label}`, value: `${Math.round(median).toLocaleString('en-US')} /s`, target: `>= ${TARGET_PER_S.toLocaleString('en-US')} /s`, met: median >= TARGET_PER_S });
   }
-  // Planning alone (validation of every point): the part a sweep pays before its first run.
   const big = CASES[3];
+  // One point: every 16th point of the 512-run case (1 and 4 GPUs, 1-256 GiB), a lean run
+  // against a full run in interleaved rounds.
+  if (big) {
+    const sample = plan(big.spec).points.filter((_, i) => i % 16 === 0).map((p) => p.scenario);
+    const [lean = [], full = []] = timeInterleaved([() => sample.forEach((s) => runSummary(s)), () => sample.forEach((s) => run(s))], { warmup: 5, rounds: 21 });
+    const leanMs = quantile(lean, 0.5) / sample.length;
+    const fullMs = quantile(full, 0.5) / sample.length;
+    figures['point.leanMs'] = leanMs;
+    figures['point.fullMs'] = fullMs;
+    rows.push({ figure: `sweep point: lean run, median over ${sample.length} points of the 512-run case`, value: `${leanMs.toFixed(3)} ms`, target: `< ${TARGET_POINT_MS} ms`, met: leanMs < TARGET_POINT_MS });
+    rows.push({ figure: 'the same points as full runs (what the playground draws)', value: `${fullMs.toFixed(3)} ms`, target: '', met: undefined });
+  }
+  // Planning alone (validation of every point): the part a sweep pays before its first run.
   if (big) {
     const t0 = performance.now();
     const n = plan(big.spec).points.length;

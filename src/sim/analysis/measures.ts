@@ -18,7 +18,7 @@ export const MEASURE_LABELS: Readonly<Record<keyof Measures, { label: string; de
   biosExecutionMs: { label: 'BIOS execution time', definition: 'vCPU start → first guest kernel log' },
 };
 
-export function measures(trace: Trace): Measures {
+export function measures(trace: Pick<Trace, 'markers'>): Measures {
   const m = trace.markers;
   return {
     vmCreationMs: (m.firstKernelLogUs - m.qemuStartUs) / 1_000,

@@ -18,7 +18,7 @@ function counts(span: Span): boolean {
   return span.phase !== undefined && span.endUs > span.startUs && (span.kind === 'phase' || span.kind === 'work' || span.kind === 'blocked');
 }
 
-export function phaseOccurrences(trace: Trace): PhaseOccurrence[] {
+export function phaseOccurrences(trace: Pick<Trace, 'spans'>): PhaseOccurrence[] {
   const out: PhaseOccurrence[] = [];
   for (const name of PHASES) {
     const spans = trace.spans.filter((s) => s.phase === name && counts(s)).sort((a, b) => a.startUs - b.startUs || a.id - b.id);
@@ -43,7 +43,7 @@ export function phaseOccurrences(trace: Trace): PhaseOccurrence[] {
 }
 
 /** Wall time per phase: the sum of its occurrences (phases on different threads may overlap). */
-export function phaseTotalsUs(trace: Trace): Record<Phase, Micros> {
+export function phaseTotalsUs(trace: Pick<Trace, 'spans'>): Record<Phase, Micros> {
   const totals = zeroByPhase();
   for (const o of phaseOccurrences(trace)) totals[o.name] += o.endUs - o.startUs;
   return totals;

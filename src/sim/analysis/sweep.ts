@@ -8,7 +8,7 @@
  *   sweepChunks(plan)    runs the points a chunk at a time and yields progress, so a caller
  *                        can report it, and cancel, between chunks.
  */
-import { run } from '../engine/run.ts';
+import { runSummary } from '../engine/run.ts';
 import { validateScenarioValue } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { byPhase, type Phase } from '../trace/phases.ts';
@@ -152,9 +152,9 @@ export function planSweep(spec: SweepSpec): PlanResult {
   };
 }
 
-/** Runs one point. */
+/** Runs one point, lean: a sweep reads only the measures and phase totals. */
 export function sweepRow(point: SweepPoint, phases: boolean): SweepRow {
-  const trace = run(point.scenario);
+  const trace = runSummary(point.scenario);
   const m = measures(trace);
   const row = {
     series: point.series,

@@ -52,21 +52,30 @@ export function addCounts(into: MutableCounts, delta: CounterDelta): void {
 }
 
 export class HostState {
-  readonly clock = new SimClock();
-  readonly rec = new Recorder();
   readonly layout: GuestLayout;
   readonly mem: MemoryOps;
   readonly containers: Container[] = [];
   ramNow: Range[];
+  readonly clock = new SimClock();
+  readonly rec: Recorder;
   private regionIds = 0;
-  private readonly barKeys: ReadonlySet<string>;
+  /** BAR ends by start address: whether a range is a BAR is asked for every ioctl. */
+  private readonly barEnds = new Map<number, Set<number>>();
 
-  constructor(readonly s: Scenario) {
+  /** `detail` off: a lean run for sweeps, which records only what the measures, counters and phases need. */
+  constructor(readonly s: Scenario, readonly detail = true) {
+    this.rec = new Recorder(detail);
     const pageBytes = backingPageBytes(s.guest.memoryBacking);
     this.layout = buildLayout(s, guestPages(s.guest.ramGiB, s.guest.memoryBacking) * pageBytes);
-    this.mem = new MemoryOps(s, this.layout);
+    this.mem = new MemoryOps(s, this.layout, detail);
     this.ramNow = ramRangesAtReset(this.layout);
-    this.barKeys = new Set(this.layout.bars.flatMap((dev) => dev.map((b) => `${b.start}:${b.end}`)));
+    for (const dev of this.layout.bars) {
+      for (const b of dev) {
+        const ends = this.barEnds.get(b.start);
+        if (ends) ends.add(b.end);
+        else this.barEnds.set(b.start, new Set([b.end]));
+      }
+    }
     const count = s.devices.count === 0 ? 0 : s.devices.sharedContainer ? 1 : s.devices.count;
     for (let i = 0; i < count; i++) {
       this.containers.push({
@@ -74,6 +83,7 @@ export class HostState {
         unmapped: [],
         listener: new VfioListener({
           tracksInUserspace: s.optimizations.userspaceDmaMapTracking,
+          keepsHistory: detail,
           splitAt1MiB: s.optimizations.splitIovaAt1MiB,
           nextId: () => this.regionIds++,
         }),
@@ -94,7 +104,7 @@ export class HostState {
   }
 
   isBar(r: Range): boolean {
-    return this.barKeys.has(`${r.start}:${r.end}`);
+    return this.barEnds.get(r.start)?.has(r.end) ?? false;
   }
 
   /** Changes guest RAM's flat ranges (a PAM write) and returns what the memory core removed and added. */
@@ -121,7 +131,10 @@ export class HostState {
   }
 
   private runListener(c: Container, removed: readonly Range[], added: readonly Range[], ctx: MapContext, result: IoctlResult): void {
-    const add = (k: keyof Counters, v: number) => addCounts(result.counts, { [k]: v });
+    const counts = result.counts;
+    const add = (k: keyof Counters, v: number) => {
+      if (v) counts[k] = (counts[k] ?? 0) + v;
+    };
     {
       for (const ioctl of c.listener.update(removed, added, this.now())) {
         const r = ioctl.region.range;
@@ -159,6 +172,8 @@ export class HostState {
 
   /** Records the VFIO events and page sweeps of listener steps laid end to end from `t0`. */
   recordSteps(steps: readonly IoctlStep[], t0: Micros, lane: string, scale = 1): void {
+    // Events and page sweeps are for the views only.
+    if (!this.detail) return;
     let tNs = t0 * 1_000;
     for (const step of steps) {
       const t = Math.round(tNs / 1_000);

@@ -47,6 +47,8 @@ export class MemoryOps {
   constructor(
     private readonly s: Scenario,
     private readonly layout: GuestLayout,
+    /** Off in a lean run: no page sweeps are kept (they feed the memory view only). */
+    private readonly keepsOps = true,
   ) {
     const backing = s.guest.memoryBacking;
     this.pageBytes = backingPageBytes(backing);
@@ -187,6 +189,6 @@ export class MemoryOps {
   }
 
   record(event: PageEvent['type'], start: number, end: number, t0: Micros, t1: Micros): void {
-    if (end > start) this.ops.push({ event, start, end, t0, t1 });
+    if (this.keepsOps && end > start) this.ops.push({ event, start, end, t0, t1 });
   }
 }

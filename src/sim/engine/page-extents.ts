@@ -39,21 +39,25 @@ export class PageExtents {
     const lo = Math.max(0, start);
     const hi = Math.min(this.totalPages, end);
     if (hi <= lo) return counts;
-    this.splitAt(lo);
-    this.splitAt(hi);
+    // One pass: an extent straddling lo or hi is cut there, and only its inside changes.
     const next: Extent[] = [];
     for (const ext of this.extents) {
       if (ext.end <= lo || ext.start >= hi) {
         next.push(ext);
         continue;
       }
-      const inB = ext.a === ext.b ? 0 : countIn(this.pattern, ext.start, ext.end);
-      const inA = ext.end - ext.start - inB;
+      const s = Math.max(ext.start, lo);
+      const e = Math.min(ext.end, hi);
+      if (ext.start < s) next.push({ start: ext.start, end: s, a: ext.a, b: ext.b });
+      const same = ext.a === ext.b;
+      const inB = same ? 0 : countIn(this.pattern, s, e);
+      const inA = e - s - inB;
       const ta = pageTransition(ext.a, event);
-      const tb = ext.a === ext.b ? ta : pageTransition(ext.b, event);
-      for (const act of ta?.actions ?? []) counts[act] += ext.a === ext.b ? ext.end - ext.start : inA;
-      if (ext.a !== ext.b) for (const act of tb?.actions ?? []) counts[act] += inB;
-      next.push({ start: ext.start, end: ext.end, a: ta?.next ?? ext.a, b: tb?.next ?? ext.b });
+      const tb = same ? ta : pageTransition(ext.b, event);
+      if (ta) for (const act of ta.actions) counts[act] += same ? e - s : inA;
+      if (!same && tb) for (const act of tb.actions) counts[act] += inB;
+      next.push({ start: s, end: e, a: ta?.next ?? ext.a, b: tb?.next ?? ext.b });
+      if (e < ext.end) next.push({ start: e, end: ext.end, a: ext.a, b: ext.b });
     }
     this.extents = merge(next);
     return counts;
@@ -75,13 +79,6 @@ export class PageExtents {
 
   snapshot(): readonly Extent[] {
     return this.extents;
-  }
-
-  private splitAt(i: number): void {
-    const k = this.extents.findIndex((e) => e.start < i && i < e.end);
-    const ext = this.extents[k];
-    if (!ext) return;
-    this.extents.splice(k, 1, { ...ext, end: i }, { ...ext, start: i });
   }
 }
 

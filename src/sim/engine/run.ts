@@ -11,7 +11,7 @@ import { MAX_PREALLOC_THREADS } from '../scenario/warnings.ts';
 import { walkLevels, maxRunPages } from '../model/pages.ts';
 import { MODEL_VERSION } from '../version.ts';
 import type { Micros } from '../time.ts';
-import type { IovaRegion, Markers, Trace } from '../trace/types.ts';
+import type { Counters, IovaRegion, Markers, Span, Trace } from '../trace/types.ts';
 import { BiosSteps, GUEST_LANE } from './bios-steps.ts';
 import { HostState } from './host-state.ts';
 import { deviceLane, InitSteps, MAIN, VCPU0 } from './init-steps.ts';
@@ -43,8 +43,35 @@ function stateString(value: unknown): string {
   return String(value);
 }
 
+/** A full run: everything every view shows. */
 export function run(scenario: Scenario): Trace {
-  const h = new HostState(scenario);
+  const { h, markers } = simulate(scenario, true);
+  return assemble(h, markers);
+}
+
+/**
+ * What a lean run keeps: the markers, the counters and every span with its times, phase
+ * and counts, exactly as a full run records them. The spans carry no work items or
+ * dependencies (those feed the flame graph and critical path only).
+ */
+export interface RunSummary {
+  readonly markers: Markers;
+  readonly counters: Counters;
+  readonly spans: readonly Span[];
+}
+
+/**
+ * A lean run for sweeps: the same machines and steps as run(), with the recorder keeping
+ * only what the measures, counters and phase totals need (no events, page sweeps, IOVA
+ * state history, machine timelines or flame stacks).
+ */
+export function runSummary(scenario: Scenario): RunSummary {
+  const { h, markers } = simulate(scenario, false);
+  return { markers, counters: h.rec.counters(), spans: h.rec.spans };
+}
+
+function simulate(scenario: Scenario, detail: boolean): { h: HostState; markers: Markers } {
+  const h = new HostState(scenario, detail);
   addLanes(h);
   const worker = new WorkerClock(h);
   const init = new InitSteps(h, worker);
@@ -88,7 +115,7 @@ export function run(scenario: Scenario): Trace {
   // inspecting every event; an actor invoked later (the firmware) is picked up when it appears.
   const watched = new Set<string>();
   const watch = (id: string, machine: string, ref: AnyActorRef | undefined) => {
-    if (!ref || watched.has(id)) return;
+    if (!detail || !ref || watched.has(id)) return;
     watched.add(id);
     const states = h.rec.timeline(id, machine);
     const record = (value: unknown) => {
@@ -96,7 +123,9 @@ export function run(scenario: Scenario): Trace {
       if (states[states.length - 1]?.state !== v) states.push({ t: h.now(), state: v });
     };
     record(ref.getSnapshot().value);
-    ref.subscribe((snap: { value?: unknown }) => record(snap.value));
+    // A failure is reported once, by the pipeline's error observer below: xstate rethrows an
+    // error later, outside run(), to any observer that has no error handler of its own.
+    ref.subscribe({ next: (snap: { value?: unknown }) => record(snap.value), error: () => undefined });
   };
 
   const s = scenario;
@@ -145,7 +174,7 @@ export function run(scenario: Scenario): Trace {
       durationUs: end - init.vcpuThreadsFrom, cause: [] });
   }
   actor.stop();
-  return assemble(h, { qemuStartUs: 0, vcpuStartUs: markers.vcpuStartUs, firstKernelLogUs: end });
+  return { h, markers: { qemuStartUs: 0, vcpuStartUs: markers.vcpuStartUs, firstKernelLogUs: end } };
 }
 
 function assemble(h: HostState, markers: Markers): Trace {

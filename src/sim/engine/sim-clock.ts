@@ -25,7 +25,7 @@ export class SimClock {
     if (!Number.isSafeInteger(timeout) || timeout < 0) {
       throw new Error(`SimClock timers take whole non-negative microseconds, got ${timeout} at t=${this.nowUs}`);
     }
-    const timer: Timer = { id: this.nextId++, due: this.nowUs + timeout, fn: () => fn() };
+    const timer: Timer = { id: this.nextId++, due: this.nowUs + timeout, fn };
     let i = this.timers.length;
     while (i > 0 && (this.timers[i - 1]?.due ?? 0) > timer.due) i--;
     this.timers.splice(i, 0, timer);
@@ -47,7 +47,8 @@ export class SimClock {
       const timer = this.timers.shift();
       if (!timer) return;
       this.nowUs = timer.due;
-      timer.fn();
+      const fn = timer.fn;
+      fn();
       if (++fired > maxTimers) throw new Error(`simulation did not settle after ${maxTimers} timers, t=${this.nowUs}`);
     }
   }

@@ -13,6 +13,8 @@ import { type Range, splitAt1MiB } from './layout.ts';
 export interface RegionRecord {
   readonly id: number;
   readonly range: Range;
+  /** `range` as the live map's key, made once. */
+  readonly key: string;
   state: IovaState;
   readonly states: StateChange[];
 }
@@ -26,6 +28,8 @@ export type Ioctl =
 export interface ListenerOptions {
   readonly tracksInUserspace: boolean;
   readonly splitAt1MiB: boolean;
+  /** Keep each region's state changes (the IOVA view's lanes; default on); off in a lean run. */
+  readonly keepsHistory?: boolean;
   /** Allocates globally unique region ids across containers. */
   readonly nextId: () => number;
 }
@@ -37,7 +41,11 @@ export class VfioListener {
   private readonly live = new Map<string, RegionRecord>();
   readonly regions: RegionRecord[] = [];
 
-  constructor(private readonly opts: ListenerOptions) {}
+  private readonly keepsHistory: boolean;
+
+  constructor(private readonly opts: ListenerOptions) {
+    this.keepsHistory = opts.keepsHistory ?? true;
+  }
 
   /**
    * One memory topology change at time t: the FlatRanges the memory core removed and added
@@ -45,47 +53,57 @@ export class VfioListener {
    * the order QEMU issues them. The talk's split happens inside VFIO's callbacks, per range.
    */
   update(removed: readonly Range[], added: readonly Range[], t: Micros): Ioctl[] {
-    const pieces = (r: Range) => (this.opts.splitAt1MiB ? splitAt1MiB([r]) : [r]);
+    const split = this.opts.splitAt1MiB;
     const out: Ioctl[] = [];
     // address_space_update_topology_pass: deletions first, then additions.
-    for (const r of removed.flatMap(pieces)) {
+    for (const r of split ? splitAt1MiB(removed) : removed) {
       const region = this.live.get(key(r));
       if (!region || region.state !== 'mapped') throw new Error(`region_del of [${hex(r.start)}, ${hex(r.end)}) that is not mapped, at t=${t}`);
-      out.push(...this.send(region, { type: 'iova.unmap' }, t));
+      this.send(region, { type: 'iova.unmap' }, t, out);
     }
-    for (const r of added.flatMap(pieces)) {
-      const same = this.live.get(key(r));
+    for (const r of split ? splitAt1MiB(added) : added) {
+      const k = key(r);
+      const same = this.live.get(k);
       if (same && same.state === 'unmapRequested') {
-        out.push(...this.send(same, { type: 'iova.map' }, t));
+        this.send(same, { type: 'iova.map' }, t, out);
         continue;
       }
-      for (const g of [...this.live.values()]) {
-        if (overlap(g.range, r)) out.push(...this.send(g, { type: 'iova.conflict', byStartIova: r.start, byEndIova: r.end }, t));
+      // A conflict is rare: look before copying the live set that sending may change.
+      let conflicts = false;
+      for (const g of this.live.values()) {
+        if (overlap(g.range, r)) {
+          conflicts = true;
+          break;
+        }
       }
-      const region: RegionRecord = { id: this.opts.nextId(), range: r, state: 'unmapped', states: [{ t, state: 'unmapped' }] };
+      if (conflicts) {
+        for (const g of [...this.live.values()]) {
+          if (overlap(g.range, r)) this.send(g, { type: 'iova.conflict', byStartIova: r.start, byEndIova: r.end }, t, out);
+        }
+      }
+      const region: RegionRecord = { id: this.opts.nextId(), range: r, key: k, state: 'unmapped', states: this.keepsHistory ? [{ t, state: 'unmapped' }] : [] };
       this.regions.push(region);
-      out.push(...this.send(region, { type: 'iova.map' }, t));
+      this.send(region, { type: 'iova.map' }, t, out);
     }
     return out;
   }
 
-  private send(region: RegionRecord, event: IovaRegionEvent, t: Micros): Ioctl[] {
+  /** Sends `event` to a region's machine and appends the ioctls its actions issue to `out`. */
+  private send(region: RegionRecord, event: IovaRegionEvent, t: Micros, out: Ioctl[]): void {
     const tr = iovaTransition(this.opts.tracksInUserspace, region.state, event.type);
     if (!tr) {
       throw new Error(`IOVA region [${hex(region.range.start)}, ${hex(region.range.end)}) in ${region.state} ignored ${event.type} at t=${t}`);
     }
     region.state = tr.next;
-    region.states.push({ t, state: tr.next });
-    if (tr.next === 'mapped' || tr.next === 'unmapRequested') this.live.set(key(region.range), region);
-    else this.live.delete(key(region.range));
-    const out: Ioctl[] = [];
+    if (this.keepsHistory) region.states.push({ t, state: tr.next });
+    if (tr.next === 'mapped' || tr.next === 'unmapRequested') this.live.set(region.key, region);
+    else this.live.delete(region.key);
     for (const a of tr.actions) {
       if (a === 'mapIoctl') out.push({ kind: 'map', region });
       else if (a === 'unmapIoctl') out.push({ kind: 'unmap', region });
       else if (a === 'revive') out.push({ kind: 'map-skipped', region });
       else out.push({ kind: 'unmap-deferred', region });
     }
-    return out;
   }
 }
 

@@ -42,7 +42,19 @@ export function zeroCounters(): Counters {
   return byCounter(() => 0);
 }
 
+const NO_WORK: readonly WorkNs[] = [];
+const COUNTER_SET: ReadonlySet<string> = new Set(COUNTER_NAMES);
+const isCounterName = (k: string): k is keyof Counters => COUNTER_SET.has(k);
+
 export class Recorder {
+  /**
+   * A lean recorder (detail off) checks and keeps every span with its times, phase and
+   * counts, so the markers, counters and phase totals are those of a full run, but drops
+   * what only the views read: each span's flame work items and dependencies, the events
+   * and the machines' state timelines.
+   */
+  constructor(readonly detail = true) {}
+
   readonly lanes: Lane[] = [];
   private readonly laneIds = new Set<string>();
   readonly spans: Span[] = [];
@@ -65,35 +77,42 @@ export class Recorder {
   }
 
   span(input: SpanInput): Span {
-    if (!this.hasLane(input.lane)) throw new Error(`span "${input.name}" on unknown lane ${input.lane}`);
-    const work = input.work ?? [];
+    if (!this.laneIds.has(input.lane)) throw new Error(`span "${input.name}" on unknown lane ${input.lane}`);
+    const work = input.work ?? NO_WORK;
     const durationUs = input.durationUs ?? Math.round(totalNs(work) / 1_000);
     if (!Number.isSafeInteger(durationUs) || durationUs < 0 || !Number.isSafeInteger(input.startUs)) {
       throw new Error(`span "${input.name}" on ${input.lane} has start ${input.startUs} and duration ${durationUs}`);
     }
     const prev = this.lastOnLane.get(input.lane);
-    if (prev && !input.allowOverlap && prev.endUs > input.startUs && prev.kind !== 'parked' && prev.kind !== 'background') {
+    const prevHolds = prev !== undefined && prev.kind !== 'parked' && prev.kind !== 'background';
+    if (prevHolds && !input.allowOverlap && prev.endUs > input.startUs) {
       throw new Error(`span "${input.name}" at t=${input.startUs} overlaps "${prev.name}" (ends ${prev.endUs}) on ${input.lane}`);
     }
-    const deps = [...(input.deps ?? [])];
-    if (prev && prev.kind !== 'parked' && prev.kind !== 'background' && !deps.includes(prev.id)) deps.push(prev.id);
-    const span: Span = {
-      id: this.spans.length,
-      lane: input.lane,
-      kind: input.kind,
-      ...(input.phase ? { phase: input.phase } : {}),
-      name: input.name,
-      startUs: input.startUs,
-      endUs: input.startUs + durationUs,
-      cause: input.cause ?? [],
-      deps,
-      work: this.allocate(work, durationUs),
-      counts: input.counts ?? {},
-      ...(input.repeat !== undefined ? { repeat: input.repeat } : {}),
-    };
+    let deps: number[] = [];
+    let items: WorkItem[] = [];
+    if (this.detail) {
+      deps = input.deps ? [...input.deps] : [];
+      if (prevHolds && !deps.includes(prev.id)) deps.push(prev.id);
+      items = this.allocate(work, durationUs);
+    }
+    const counts = input.counts ?? {};
+    const id = this.spans.length;
+    const { lane, kind, phase, name, startUs } = input;
+    const endUs = startUs + durationUs;
+    const cause = input.cause ?? [];
+    // Literals rather than spreads: the same keys in the same order, without temporary objects.
+    const span: { -readonly [K in keyof Span]: Span[K] } = phase
+      ? { id, lane, kind, phase, name, startUs, endUs, cause, deps, work: items, counts }
+      : { id, lane, kind, name, startUs, endUs, cause, deps, work: items, counts };
+    if (input.repeat !== undefined) span.repeat = input.repeat;
     this.spans.push(span);
     this.lastOnLane.set(input.lane, span);
-    for (const name of COUNTER_NAMES) this.totals[name] += span.counts[name] ?? 0;
+    // Only the keys a span has (most have none): the sums are the same in any key order.
+    for (const k in counts) {
+      if (!isCounterName(k)) continue;
+      const v = counts[k];
+      if (v !== undefined) this.totals[k] += v;
+    }
     return span;
   }
 
@@ -103,7 +122,7 @@ export class Recorder {
   }
 
   event(e: TraceEvent): void {
-    this.events.push(e);
+    if (this.detail) this.events.push(e);
   }
 
   timeline(id: string, machine: string): StateChange[] {
