@@ -4,10 +4,15 @@ import { pathToString, type ScenarioPath } from './problems.ts';
 
 type Issue = z.core.$ZodIssue;
 
+/** User text quoted in a message, cut at 40 characters so a runaway key or word stays readable. */
+export function shortText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string') return `the text "${shortText(value)}"`;
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'object') return 'an object';
   return String(value);
@@ -99,7 +104,7 @@ export function issueMessage(issue: Issue, path: ScenarioPath, ctx: IssueContext
       const guess = ctx.allowedKeys ? closest(key, ctx.allowedKeys) : undefined;
       const hint = guess ? ` Did you mean "${guess}"?` : '';
       const where = path.length === 0 ? 'at the top level' : `in ${field}`;
-      return `Unknown key "${key}" ${where}.${hint}`;
+      return `Unknown key "${shortText(key)}" ${where}.${hint}`;
     }
     default:
       return `${field}: ${issue.message}`;

@@ -2,19 +2,17 @@
  * Scenario text (JSONC) to a resolved Scenario, or to problems with source ranges.
  * Never throws on user input: arbitrary text gives problems.
  */
-import {
-  findNodeAtLocation,
-  getNodeValue,
-  type Node,
-  parseTree,
-  type ParseError,
-  printParseErrorCode,
-  stripComments,
-} from 'jsonc-parser';
+// The parser and scanner files, not the package's main module: that one also carries the
+// formatter and the editing functions, which the embed's first frame never calls. Node and
+// the tests load these CommonJS files; the app build swaps in the same files' ES module
+// build (vite.config.ts, resolve.alias), so the playground's editor shares them.
+import { findNodeAtLocation, getNodeValue, parseTree, stripComments } from 'jsonc-parser/lib/umd/impl/parser.js';
+import { createScanner } from 'jsonc-parser/lib/umd/impl/scanner.js';
+import type { Node, ParseError, SyntaxKind } from 'jsonc-parser';
 import { scenarioSchema, type ScenarioInput } from './schema.ts';
 import { resolveScenario, type Scenario } from './resolve.ts';
 import { LineIndex, type Problem, type ScenarioPath } from './problems.ts';
-import { issueMessage } from './messages.ts';
+import { issueMessage, shortText } from './messages.ts';
 import { allowedKeys, fieldUnit } from './schema-walk.ts';
 import { scenarioAdvice } from './warnings.ts';
 
@@ -22,7 +20,13 @@ export type ParseResult =
   | { readonly ok: true; readonly scenario: Scenario; readonly input: ScenarioInput; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-type SyntaxCode = ReturnType<typeof printParseErrorCode>;
+/** jsonc-parser's ParseErrorCode names, indexed by value (a const enum, which isolated modules cannot read by name). */
+const SYNTAX_CODES = [
+  undefined, 'InvalidSymbol', 'InvalidNumberFormat', 'PropertyNameExpected', 'ValueExpected', 'ColonExpected', 'CommaExpected',
+  'CloseBraceExpected', 'CloseBracketExpected', 'EndOfFileExpected', 'InvalidCommentToken', 'UnexpectedEndOfComment',
+  'UnexpectedEndOfString', 'UnexpectedEndOfNumber', 'InvalidUnicode', 'InvalidEscapeCharacter', 'InvalidCharacter',
+] as const;
+type SyntaxCode = NonNullable<(typeof SYNTAX_CODES)[number]>;
 
 const SYNTAX_MESSAGES: Partial<Record<SyntaxCode, string>> = {
   InvalidSymbol: 'Unexpected character here.',
@@ -44,15 +48,15 @@ const SYNTAX_MESSAGES: Partial<Record<SyntaxCode, string>> = {
 };
 
 function syntaxMessage(error: ParseError, text: string): string {
-  const code = printParseErrorCode(error.error);
+  const code: SyntaxCode | undefined = SYNTAX_CODES[error.error];
   const token = text.slice(error.offset, error.offset + Math.max(error.length, 1));
   const word = /^[A-Za-z_+-][A-Za-z0-9_]*/.exec(text.slice(error.offset))?.[0] ?? token;
   if (/^[+-]?(NaN|Infinity)$/.test(word)) return `${word} is not a number JSON can hold; write a number such as 256.`;
   if (code === 'InvalidSymbol' && /^'/.test(token)) return 'Strings need double quotes ("…"), not single quotes.';
   if (code === 'InvalidSymbol' && /^[A-Za-z_]/.test(word)) {
-    return `Unexpected word "${word}": keys and text need double quotes, and true, false and numbers are written bare.`;
+    return `Unexpected word "${shortText(word)}": keys and text need double quotes, and true, false and numbers are written bare.`;
   }
-  return SYNTAX_MESSAGES[code] ?? 'The text is not valid JSON here.';
+  return (code && SYNTAX_MESSAGES[code]) ?? 'The text is not valid JSON here.';
 }
 
 function keyNode(root: Node, path: ScenarioPath, key: string): Node | undefined {
@@ -96,12 +100,40 @@ function duplicateKeyWarnings(root: Node, lines: LineIndex, path: (string | numb
   return out;
 }
 
+/**
+ * Deepest nesting read. A scenario is three levels deep; the JSON parser recurses once per
+ * level, so a text of thousands of "[" would overflow the stack instead of getting a problem.
+ */
+const MAX_NESTING = 64;
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read by name.
+const OPEN: readonly SyntaxKind[] = [1, 3];
+const CLOSE: readonly SyntaxKind[] = [2, 4];
+const EOF: SyntaxKind = 17;
+
+/** Offset of the first "{" or "[" nested deeper than MAX_NESTING, found without recursion. */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (OPEN.includes(kind) && ++depth > MAX_NESTING) return scanner.getTokenOffset();
+    if (CLOSE.includes(kind)) depth--;
+  }
+  return undefined;
+}
+
 export function parseScenarioText(text: string): ParseResult {
   const lines = new LineIndex(text);
   if (stripComments(text).trim() === '') {
     return {
       ok: false,
       problems: [{ severity: 'error', message: 'The scenario is empty; write { } to run the defaults.', path: [], range: lines.range(0, 0) }],
+    };
+  }
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      problems: [{ severity: 'error', message: `Nested more than ${MAX_NESTING} levels deep here; a scenario is at most three levels deep.`, path: [], range: lines.range(deep, deep + 1) }],
     };
   }
   const errors: ParseError[] = [];

@@ -29,8 +29,10 @@ export function pathToString(path: ScenarioPath): string {
 /** Maps offsets to 1-based lines and columns. Built once per text. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  private readonly length: number;
 
   constructor(text: string) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
     }
@@ -47,12 +49,15 @@ export class LineIndex {
     return { line: lo + 1, column: offset - (this.lineStarts[lo] ?? 0) + 1 };
   }
 
-  range(startOffset: number, endOffset: number): SourceRange {
+  /** Clamped to the text: a problem at its very end (a missing "}") is an empty range after the last character, never past it. */
+  range(from: number, to: number): SourceRange {
+    const startOffset = Math.max(0, Math.min(from, this.length));
+    const endOffset = Math.max(startOffset, Math.min(to, this.length));
     const start = this.position(startOffset);
-    const end = this.position(Math.max(startOffset, endOffset));
+    const end = this.position(endOffset);
     return {
       startOffset,
-      endOffset: Math.max(startOffset, endOffset),
+      endOffset,
       startLine: start.line,
       startColumn: start.column,
       endLine: end.line,

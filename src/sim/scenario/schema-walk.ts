@@ -1,6 +1,7 @@
 /**
- * Finds the zod type and editor metadata of the field at a path of the scenario. Works on
- * zod's core classes, so it does not care whether a schema was built with zod or zod/mini.
+ * Finds the zod type and registry metadata (the unit) of the field at a path of the scenario.
+ * Works on zod's core classes, so it does not care whether a schema was built with zod or
+ * zod/mini. What a field means for people is in field-docs.ts, not here.
  */
 import * as z from 'zod/mini';
 import { scenarioSchema } from './schema.ts';

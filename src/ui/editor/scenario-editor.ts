@@ -38,9 +38,13 @@ export class ScenarioEditor {
   readonly #drivers: monaco.editor.IEditorDecorationsCollection;
   /** Hover cards and completion live here, above every panel, not inside the editor column. */
   readonly #overflow: HTMLDivElement;
+  /** This editor's keyboard commands, which Monaco registers page-wide: they go with dispose(). */
+  readonly #commands: monaco.IDisposable[] = [];
   /** Set while the store's text is written in, so that write is not echoed back as typing. */
   #applying = false;
   #escaped = false;
+  /** Ctrl+M is on: Tab moves focus until it is pressed again. */
+  #tabMoves = false;
 
   constructor(host: HTMLElement, model: monaco.editor.ITextModel, dark: boolean, hooks: ScenarioEditorHooks) {
     this.#model = model;
@@ -66,6 +70,8 @@ export class ScenarioEditor {
       hideCursorInOverviewRuler: true,
       renderLineHighlight: 'none',
       lineNumbersMinChars: 3,
+      // Monaco dims the number of an empty last line below readable contrast; show it as any other.
+      renderFinalNewline: 'on',
       lineDecorationsWidth: 10,
       glyphMargin: false,
       folding: true,
@@ -97,16 +103,26 @@ export class ScenarioEditor {
       if (!this.#applying) hooks.onChange(this.#model.getValue());
     });
     const { KeyMod, KeyCode } = monaco;
-    // Monaco's addCommand keybindings are global; a context key that only this editor sets
-    // keeps a second editor on the page from running this one's handlers.
+    // Monaco's commands and keybindings are page-wide; a context key that only this editor sets
+    // keeps a second editor on the page from running this one's handlers. They are registered
+    // as disposables, not with editor.addCommand, which never unregisters its command and so
+    // would keep every closed editor (and the page it sat in) in memory.
     const mine = `bootlineScenarioEditor${++editorCount}`;
     this.#editor.createContextKey(mine, true);
-    this.#editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => hooks.onUndo(), mine);
-    this.#editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => hooks.onRedo(), mine);
-    this.#editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => hooks.onRedo(), mine);
+    const command = (keybinding: number, run: () => void, when: string) => {
+      const id = `${mine}.${this.#commands.length}`;
+      this.#commands.push(monaco.editor.addCommand({ id, run }), monaco.editor.addKeybindingRule({ keybinding, command: id, when }));
+    };
+    command(KeyMod.CtrlCmd | KeyCode.KeyZ, () => hooks.onUndo(), mine);
+    command(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => hooks.onRedo(), mine);
+    command(KeyMod.CtrlCmd | KeyCode.KeyY, () => hooks.onRedo(), mine);
     // Monaco keeps Tab for indenting. Escape (with no widget open) lets the next Tab leave,
     // like VS Code's tab-focus mode; any other key takes Tab back. Ctrl+M toggles it for good.
-    this.#editor.addCommand(KeyCode.Escape, () => this.#setEscaped(true), `${mine} && ${ESCAPE_FREE}`);
+    command(KeyCode.Escape, () => this.#setEscaped(true), `${mine} && ${ESCAPE_FREE}`);
+    // Monaco's own Ctrl+M flips a page-wide flag the editor never reports, so the hint under
+    // the editor could not follow it; this one sets the editor's option, which it reports.
+    const ctrl = /Mac|iPhone|iPad/.test(navigator.platform) ? KeyMod.WinCtrl : KeyMod.CtrlCmd;
+    command(ctrl | KeyCode.KeyM, () => this.#toggleTabMoves(), mine);
     this.#editor.onKeyDown((e) => {
       const passive = [KeyCode.Escape, KeyCode.Tab, KeyCode.Shift, KeyCode.Ctrl, KeyCode.Alt, KeyCode.Meta];
       if (!passive.includes(e.keyCode)) this.#setEscaped(false);
@@ -124,7 +140,13 @@ export class ScenarioEditor {
   #setEscaped(on: boolean): void {
     if (this.#escaped === on) return;
     this.#escaped = on;
-    this.#editor.updateOptions({ tabFocusMode: on });
+    this.#editor.updateOptions({ tabFocusMode: on || this.#tabMoves });
+  }
+
+  #toggleTabMoves(): void {
+    this.#tabMoves = !this.#tabMoves;
+    this.#escaped = false;
+    this.#editor.updateOptions({ tabFocusMode: this.#tabMoves });
   }
 
   /**
@@ -214,6 +236,7 @@ export class ScenarioEditor {
   }
 
   dispose(): void {
+    for (const c of this.#commands.splice(0)) c.dispose();
     this.#editor.dispose();
     this.#model.dispose();
     this.#overflow.remove();

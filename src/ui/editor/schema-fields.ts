@@ -56,7 +56,7 @@ function num(v: unknown): number | undefined {
 }
 
 /**
- * field.ts writes markdownDescription as the meaning, then "**Label:** value" paragraphs.
+ * json-schema.ts writes markdownDescription as the meaning, then "**Label:** value" paragraphs.
  * The meaning and the default are only available in that text, so read them back from it.
  */
 function doc(key: string, path: FieldPath, s: Json): Doc {

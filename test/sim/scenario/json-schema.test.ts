@@ -39,6 +39,21 @@ describe('the scenario JSON Schema', () => {
     expect(units['host.pageTableReadNs']).toBe('ns');
   });
 
+  it('joins the field texts to the schema: meaning, unit, default, the talk and the source in one hover', () => {
+    type Doc = Node & { markdownDescription?: string; 'x-talk'?: string; 'x-source'?: string };
+    const ram = schema.properties?.guest?.properties?.ramGiB as Doc;
+    expect(ram.markdownDescription).toBe(
+      'Guest RAM. Pinning touches every page, so creation time grows with it.\n\n**Unit:** GiB\n\n**Default:** 256\n\n'
+        + '**In the talk:** RAM size is the first factor of GPU VM creation time.',
+    );
+    expect(ram.description).toBe('Guest RAM. Pinning touches every page, so creation time grows with it. Unit: GiB. Default: 256.');
+    const zeroing = schema.properties?.host?.properties?.zeroingGBps as Doc;
+    expect(zeroing['x-source']).toBe('derived from the PG_zero RFC table (didi-2020: 4.9)');
+    expect(zeroing.description).toMatch(/Unit: GB\/s\. Default: from host\.profile\./);
+    expect((schema.properties?.optimizations?.properties?.bulkPinning as Doc)['x-talk']).toBe('Pin memory in bulk.');
+    expect((schema as Doc & { title?: string }).title).toBe('Bootline scenario');
+  });
+
   it('rejects unknown keys so the editor marks typos', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties?.guest?.additionalProperties).toBe(false);

@@ -77,6 +77,19 @@ describe('parseScenarioText', () => {
     expect(problemsOf('[1, 2]')[0]?.message).toMatch(/the scenario must be an object/);
   });
 
+  it('names each kind of syntax error in words, where it happens', () => {
+    const first = (text: string) => problemsOf(text)[0];
+    expect(first('{ "guest" { } }')?.message).toBe('A colon ":" is expected after the key.');
+    expect(first('{ "guest": { "ramGiB": 64 "vcpus": 8 } }')?.message).toBe('A comma is expected between entries.');
+    expect(first("{ 'guest': { } }")?.message).toBe('Strings need double quotes ("…"), not single quotes.');
+    expect(first('{ "name": "open }')?.message).toBe('A string is missing its closing double quote.');
+    expect(first('{ "devices": { "barMiB": [1, 2')?.message).toBe('A closing bracket "]" is missing.');
+    expect(first('{ "seed": 1 } }')?.message).toBe('Text after the end of the scenario object.');
+    expect(first('{ /* open ')?.message).toBe('A /* comment is not closed with */.');
+    const colon = first('{\n  "guest" { }\n}');
+    expect(colon?.range).toMatchObject({ startLine: 2, startColumn: 11 });
+  });
+
   it('returns warnings for settings with no effect, and still runs', () => {
     const r = parseScenarioText('{ "host": { "freePool": { "prezeroedShare": 0.5 } } }');
     expect(r.ok).toBe(true);
