@@ -14,7 +14,7 @@ export const PROGRESS_VERSION = 1;
 const LESSON_ID = /^[0-9]{2}-[a-z0-9-]{1,60}$/;
 /** Bounds that keep a tampered store from holding anything the page would choke on. */
 const MAX_STEP = 99;
-const MAX_TEXT_CHARS = 64 * 1024;
+export const MAX_TEXT_CHARS = 64 * 1024;
 
 export interface LessonProgress {
   /** 0-based indexes of the steps opened, ascending. */
@@ -72,7 +72,8 @@ function readLesson(raw: unknown): { value?: LessonProgress; damaged: boolean } 
   const visitedRaw: unknown[] = check(Array.isArray(raw.visited)) && Array.isArray(raw.visited) ? raw.visited : [];
   const visited = [...new Set(visitedRaw.filter((v) => check(isStepIndex(v))).filter(isStepIndex))].sort((a, b) => a - b);
   const goalsRaw: unknown[] = check(Array.isArray(raw.goalsMet)) && Array.isArray(raw.goalsMet) ? raw.goalsMet : [];
-  const goalsMet = goalsRaw.filter((g): g is string => check(typeof g === 'string' && /^[a-z0-9-]{1,60}$/.test(g)));
+  // Each goal once, as with visited steps: a goal listed twice would show as "3 of 2 goals met".
+  const goalsMet = [...new Set(goalsRaw.filter((g): g is string => check(typeof g === 'string' && /^[a-z0-9-]{1,60}$/.test(g))))];
   const guesses: Record<string, number> = {};
   for (const [k, v] of Object.entries(check(isRecord(raw.guesses)) && isRecord(raw.guesses) ? raw.guesses : {})) {
     if (check(isStepKey(k) && typeof v === 'number' && Number.isFinite(v)) && typeof v === 'number') guesses[k] = v;
@@ -124,7 +125,9 @@ export function parseProgress(raw: string | null | undefined): ProgressLoad {
   }
   const data: ProgressData = { v: PROGRESS_VERSION, lessons };
   if (repaired.length === 0) return { data };
-  return { data, problem: { kind: 'repaired', message: `some entries were damaged and were repaired or left out (${repaired.join(', ')})` } };
+  // The first few by name: a store damaged everywhere would otherwise fill the page with ids.
+  const named = repaired.length > 5 ? `${repaired.slice(0, 5).join(', ')} and ${repaired.length - 5} more` : repaired.join(', ');
+  return { data, problem: { kind: 'repaired', message: `some entries were damaged and were repaired or left out (${named})` } };
 }
 
 export function serializeProgress(data: ProgressData): string {
@@ -147,8 +150,12 @@ export function recordGuess(data: ProgressData, id: string, step: number, guess:
   return update(data, id, (p) => ({ ...p, guesses: { ...p.guesses, [String(step)]: guess } }));
 }
 
-/** Keeps the learner's text for a step; `undefined` when it is the step's own again. */
+/**
+ * Keeps the learner's text for a step; `undefined` when it is the step's own again. A text
+ * over MAX_TEXT_CHARS is not kept (the last one that fit stays): reading would drop it as damage.
+ */
 export function setStepText(data: ProgressData, id: string, step: number, text: string | undefined): ProgressData {
+  if (text !== undefined && text.length > MAX_TEXT_CHARS) return data;
   return update(data, id, (p) => {
     const { [String(step)]: _old, ...rest } = p.texts;
     return { ...p, texts: text === undefined ? rest : { ...rest, [String(step)]: text } };
@@ -163,11 +170,12 @@ export function recordGoals(data: ProgressData, id: string, passing: readonly st
   return update(data, id, (q) => ({ ...q, goalsMet: [...q.goalsMet, ...fresh], completed: q.completed || allPass }));
 }
 
-/** Sets aside the learner's attempt before the solution replaces it (undefined forgets it). */
+/** Sets aside the learner's attempt before the solution replaces it (undefined forgets it; one over MAX_TEXT_CHARS cannot be kept). */
 export function keepAttempt(data: ProgressData, id: string, text: string | undefined): ProgressData {
   return update(data, id, (p) => {
     const { attempt: _old, ...rest } = p;
-    return text === undefined ? rest : { ...rest, attempt: text, usedSolution: true };
+    if (text === undefined) return rest;
+    return text.length > MAX_TEXT_CHARS ? { ...rest, usedSolution: true } : { ...rest, attempt: text, usedSolution: true };
   });
 }
 

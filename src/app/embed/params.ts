@@ -26,6 +26,9 @@ export interface EmbedParams {
   readonly notices: readonly string[];
 }
 
+/** A lesson has a handful of steps; the same bound as share links (url-state.ts). */
+const MAX_STEP = 99;
+
 export const isEmbedView = (v: unknown): v is EmbedView => EMBED_VIEWS.some((x) => x === v);
 
 /** A flag is on when present ("?readonly", "readonly=1", "=true", "=yes"), off for "0", "false", "no". */
@@ -46,9 +49,10 @@ export function readEmbedParams(search: string): EmbedParams {
   const stepRaw = q.get('step');
   let step: number | undefined;
   if (stepRaw !== null) {
-    const n = Number(stepRaw);
-    if (Number.isInteger(n) && n >= 1) step = n;
-    else notices.push(`step must be a whole number from 1 (it was "${stepRaw.slice(0, 20)}").`);
+    // Plain digits only: Number() would also take "1e300" and "0x10".
+    const n = /^[0-9]{1,2}$/.test(stepRaw.trim()) ? Number(stepRaw.trim()) : NaN;
+    if (n >= 1 && n <= MAX_STEP) step = n;
+    else notices.push(`step must be a whole number from 1 to ${MAX_STEP} (it was "${stepRaw.slice(0, 20)}").`);
   }
 
   const viewRaw = q.get('view');

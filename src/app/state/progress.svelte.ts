@@ -5,7 +5,7 @@
  * or full keeps progress for this visit and says so.
  */
 import {
-  doneCount, emptyProgress, exportProgress, importProgress, keepAttempt, lessonProgress, lessonStatus, parseProgress,
+  doneCount, emptyProgress, exportProgress, importProgress, keepAttempt, lessonProgress, lessonStatus, MAX_TEXT_CHARS, parseProgress,
   PROGRESS_BACKUP_KEY, PROGRESS_KEY, recordGoals, recordGuess, serializeProgress, setStepText, visitStep,
   type LessonProgress, type LessonStatus, type ProgressData,
 } from '../../lessons/progress.ts';
@@ -29,6 +29,8 @@ export class ProgressStore {
   readonly #storage: ProgressStorage | undefined;
   /** Off after a failed write, so one full disk gives one notice, not one per keystroke. */
   #writable = true;
+  /** Set once a text was too long to keep, so it is said once, not on every keystroke. */
+  #toldTooLong = false;
 
   constructor(storage: ProgressStorage | undefined = browserStorage()) {
     this.#storage = storage;
@@ -82,6 +84,7 @@ export class ProgressStore {
   /** The learner's text for a step; undefined when it is the step's own text again. */
   stepText(id: string, step: number, text: string | undefined): void {
     if (this.lesson(id).texts[String(step)] === text) return;
+    this.#tooLong(text);
     this.#commit(setStepText(this.data, id, step, text));
   }
 
@@ -91,7 +94,15 @@ export class ProgressStore {
   }
 
   attempt(id: string, text: string | undefined): void {
+    this.#tooLong(text);
     this.#commit(keepAttempt(this.data, id, text));
+  }
+
+  /** Progress keeps texts up to MAX_TEXT_CHARS; a longer one stays in the editor only, and the learner is told once. */
+  #tooLong(text: string | undefined): void {
+    if (text === undefined || text.length <= MAX_TEXT_CHARS || this.#toldTooLong) return;
+    this.#toldTooLong = true;
+    this.notice = `This scenario is over ${MAX_TEXT_CHARS / 1024} KiB, too long to keep with your lesson progress; it stays in the editor until you leave the step.`;
   }
 
   exportText(): string {
