@@ -6,13 +6,19 @@
  * ("#/lesson/03-zeroing?step=2&z=…"), which wins over the state's copy, so a hand-edited or
  * hand-typed lesson link works.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 
 export const URL_STATE_VERSION = 1;
 /** Links longer than this are refused on decode (a tampered or runaway link). */
 export const MAX_ENCODED_LENGTH = 64 * 1024;
+/**
+ * Largest state a link may inflate to: 1 MiB of JSON, far above any real scenario and far
+ * below what freezes the editor. Deflate packs repeated text about 1,000 to 1, so a link
+ * under MAX_ENCODED_LENGTH could otherwise hold some 50 MB.
+ */
+export const MAX_STATE_BYTES = 1024 * 1024;
 
-export const PAGES = ['playground', 'compare', 'lesson', 'lessons'] as const;
+export const PAGES = ['playground', 'compare', 'lesson', 'lessons', 'present', 'speaker', 'handout'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Lesson folder names: "03-zeroing" (lessons/README.md). */
@@ -25,7 +31,17 @@ export interface Route {
   readonly page: Page;
   readonly lesson?: string;
   readonly step?: number;
+  /**
+   * The presenter and speaker pages only: the step as written in the link when it is not a
+   * step number ("?step=zero"), so the page can say what is wrong instead of guessing.
+   */
+  readonly stepText?: string;
 }
+
+/** Pages that show one lesson by its id: the presenter, its speaker window, and the printable handout. */
+const SLIDE_PAGES: readonly Page[] = ['present', 'speaker', 'handout'];
+/** Longest lesson id a presenter link may carry, so a tampered one stays readable in the notice. */
+const MAX_SLIDE_ID = 80;
 
 export interface UrlState {
   readonly page: Page;
@@ -63,6 +79,33 @@ export function encodeState(state: UrlState): string {
   return toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
 }
 
+/**
+ * Inflates a slice at a time and stops as soon as the output passes MAX_STATE_BYTES, so an
+ * oversized state costs no more than the limit. Undefined when over it; throws on damaged data.
+ */
+function inflateBounded(data: Uint8Array): Uint8Array | undefined {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length;
+    parts.push(chunk);
+  });
+  const slice = 1024;
+  for (let at = 0; size <= MAX_STATE_BYTES; at += slice) {
+    const final = at + slice >= data.length;
+    inflater.push(data.subarray(at, at + slice), final);
+    if (final) break;
+  }
+  if (size > MAX_STATE_BYTES) return undefined;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Turns any earlier version's payload into the current shape (none yet besides v1). */
@@ -74,7 +117,9 @@ export function decodeState(encoded: string): Decoded {
   if (encoded.length > MAX_ENCODED_LENGTH) return { ok: false, message: 'This link is too long to be a Bootline link.' };
   let payload: unknown;
   try {
-    payload = JSON.parse(strFromU8(inflateSync(fromBase64Url(encoded))));
+    const bytes = inflateBounded(fromBase64Url(encoded));
+    if (!bytes) return { ok: false, message: `This link holds more than ${MAX_STATE_BYTES / 1024 / 1024} MB of state, more than a Bootline link can; the default scenario is shown instead.` };
+    payload = JSON.parse(strFromU8(bytes));
   } catch {
     return { ok: false, message: 'This link is damaged (it may have been cut short); the default scenario is shown instead.' };
   }
@@ -82,7 +127,9 @@ export function decodeState(encoded: string): Decoded {
   const version = payload.v;
   const current = migrate(payload);
   if (!current) {
-    return { ok: false, message: `This link was made by a newer or unknown version (${String(version)}); the default scenario is shown instead.` };
+    // Quoted in part: a tampered link can carry any value here.
+    const shown = typeof version === 'number' ? String(version) : (JSON.stringify(version) ?? 'none').slice(0, 20);
+    return { ok: false, message: `This link was made by a newer or unknown version (${shown}); the default scenario is shown instead.` };
   }
   const page = asPage(current.page);
   if (typeof current.scenario !== 'string') return { ok: false, message: 'This link has no scenario.' };
@@ -90,9 +137,9 @@ export function decodeState(encoded: string): Decoded {
     page,
     scenario: current.scenario,
     ...(typeof current.before === 'string' ? { before: current.before } : {}),
-    ...(typeof current.timeUs === 'number' && Number.isFinite(current.timeUs) && current.timeUs >= 0 ? { timeUs: Math.round(current.timeUs) } : {}),
+    ...(typeof current.timeUs === 'number' && current.timeUs >= 0 && current.timeUs <= Number.MAX_SAFE_INTEGER ? { timeUs: Math.round(current.timeUs) } : {}),
     ...(typeof current.view === 'string' && current.view.length < 40 ? { view: current.view } : {}),
-    ...(typeof current.selected === 'number' && Number.isInteger(current.selected) ? { selected: current.selected } : {}),
+    ...(typeof current.selected === 'number' && Number.isSafeInteger(current.selected) && current.selected >= 0 ? { selected: current.selected } : {}),
     ...(isLessonId(current.lesson) ? { lesson: current.lesson } : {}),
     ...(isStep(current.step) ? { step: current.step } : {}),
   };
@@ -116,6 +163,10 @@ function isStep(v: unknown): v is number {
 export function routeToHash(route: Route): string {
   if (route.page === 'lesson' && route.lesson !== undefined) {
     return `#/lesson/${route.lesson}${route.step !== undefined ? `?step=${route.step}` : ''}`;
+  }
+  if (SLIDE_PAGES.includes(route.page) && route.lesson !== undefined) {
+    const step = route.step !== undefined ? String(route.step) : route.stepText;
+    return `#/${route.page}/${encodeURIComponent(route.lesson)}${step !== undefined ? `?step=${encodeURIComponent(step)}` : ''}`;
   }
   return `#/${route.page}`;
 }
@@ -146,6 +197,7 @@ export function hashToRoute(hash: string): Route {
   const m = HASH.exec(hash);
   if (!m) return { page: 'playground' };
   const page = asPage(m[1]);
+  if (SLIDE_PAGES.includes(page)) return slideRoute(page, m[2], m[3]);
   if (page !== 'lesson') return { page };
   const lesson = m[2] ?? '';
   // "#/lesson" without a lesson is the list.
@@ -153,6 +205,24 @@ export function hashToRoute(hash: string): Route {
   const stepText = new URLSearchParams(m[3] ?? '').get('step');
   const step = stepText !== null && /^[0-9]{1,2}$/.test(stepText) ? Number(stepText) : undefined;
   return { page, lesson, ...(isStep(step) ? { step } : {}) };
+}
+
+/**
+ * "#/present/<id>?step=N": the lesson and step as written, checked by the page itself, which
+ * knows the lessons and can name what is wrong. Without an id it is the lesson list.
+ */
+function slideRoute(page: Page, idText: string | undefined, query: string | undefined): Route {
+  let lesson: string;
+  try {
+    lesson = decodeURIComponent(idText ?? '').slice(0, MAX_SLIDE_ID);
+  } catch {
+    lesson = (idText ?? '').slice(0, MAX_SLIDE_ID);
+  }
+  if (lesson === '') return { page: 'lessons' };
+  const stepText = new URLSearchParams(query ?? '').get('step');
+  if (stepText === null) return { page, lesson };
+  const step = /^[0-9]{1,2}$/.test(stepText) ? Number(stepText) : undefined;
+  return isStep(step) ? { page, lesson, step } : { page, lesson, stepText: stepText.slice(0, 20) };
 }
 
 /** The page named by a hash without state ("#/compare"), for plain navigation. */

@@ -49,5 +49,6 @@ export function toStepScript(raw: StepScriptRaw | undefined): StepScript {
     ...(raw?.view !== undefined ? { view: raw.view } : {}),
     ...(playhead?.ok ? { playhead: playhead.target } : {}),
     ...(raw?.predict !== undefined ? { predict: { prompt: raw.predict.prompt, quantity: toQuantity(raw.predict) } } : {}),
+    ...(raw?.notes !== undefined ? { notes: raw.notes } : {}),
   };
 }

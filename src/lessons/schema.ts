@@ -161,6 +161,8 @@ export const stepScriptSchema = z.strictObject({
     ),
   ),
   predict: z.optional(predictSchema),
+  /** For the speaker window only: what to say or show beyond the prose. */
+  notes: z.optional(z.string().check(z.minLength(1), z.maxLength(1200, { error: 'is too long for speaker notes: keep them under 1,200 characters' }))),
 });
 
 export type StepScriptRaw = z.infer<typeof stepScriptSchema>;

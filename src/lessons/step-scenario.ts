@@ -5,7 +5,7 @@
  * presenter can jump straight to any step and see the same thing every time.
  */
 import { applyEdits, modify } from 'jsonc-parser';
-import type { FieldSet, Step } from './types.ts';
+import type { FieldSet, Step, ViewName } from './types.ts';
 import { splitPath } from './scenario-paths.ts';
 
 const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } } as const;
@@ -19,6 +19,15 @@ export function applySets(text: string, sets: readonly FieldSet[]): string {
     out = applyEdits(out, modify(out, splitPath(s.path), value, FORMAT));
   }
   return out;
+}
+
+/**
+ * The view step `index` (0-based) shows: the last one a step up to it names, else `first`
+ * (the lesson's first view), so a jump lands where a walk does.
+ */
+export function viewAtStep(steps: readonly Step[], index: number, first: ViewName): ViewName {
+  const named = steps.slice(0, index + 1).flatMap((s) => (s.script.view ? [s.script.view] : []));
+  return named.at(-1) ?? first;
 }
 
 /** The scenario text step `index` (0-based) shows, from the lesson's params text. */

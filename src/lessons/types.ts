@@ -65,6 +65,8 @@ export interface StepScript {
   readonly playhead?: PlayheadTarget;
   /** Ask for a guess before the run is shown. */
   readonly predict?: Prediction;
+  /** Speaker notes: shown in the presenter's speaker window, never on the page. */
+  readonly notes?: string;
 }
 
 export interface Step {

@@ -12,7 +12,7 @@ import { Playhead } from '../../app/state/playhead.svelte.ts';
 import { Selection } from '../../app/state/selection.svelte.ts';
 import { CompareStore } from '../../app/state/compare-store.svelte.ts';
 import type { ProgressStore } from '../../app/state/progress.svelte.ts';
-import { checkPrediction, evaluateGoals, lockedViolations, resolvePlayhead, scenarioTextAtStep, type Lesson, type ViewName } from '../../lessons/index.ts';
+import { checkPrediction, evaluateGoals, lockedViolations, resolvePlayhead, stepFrame, type Lesson, type PlayheadTarget, type ViewName } from '../../lessons/index.ts';
 import { valueAtPath } from '../../lessons/scenario-paths.ts';
 import { stepStops } from '../../sim/analysis/stops.ts';
 import type { Trace } from '../../sim/trace/types.ts';
@@ -118,7 +118,8 @@ export class LessonSession {
   enter(k: number): void {
     const step = Math.min(Math.max(0, Math.trunc(k)), this.lesson.steps.length - 1);
     this.step = step;
-    const scripted = scenarioTextAtStep(this.lesson.params.text, this.lesson.steps, step);
+    const frame = stepFrame(this.lesson, step);
+    const scripted = frame.text;
     // Steps that set nothing since the last reset show params.jsonc itself: no need to run it again.
     const base = scripted === this.start.text ? this.start : mustRun(scripted, `${this.lesson.dir}/lesson.md step ${step + 1}`);
     this.base = base;
@@ -126,10 +127,8 @@ export class LessonSession {
     this.edit.resetText = scripted;
     this.edit.setText(saved ?? scripted, 'script');
     this.syncShown();
-    // The view of the last step up to here that names one, so a jump lands where a walk does.
-    const named = this.lesson.steps.slice(0, step + 1).flatMap((s) => (s.script.view ? [s.script.view] : []));
-    this.view = named.at(-1) ?? this.views[0] ?? 'phases';
-    this.#placePlayhead(base.trace);
+    this.view = frame.view;
+    this.#placePlayhead(base.trace, frame.playhead);
     this.solutionOpen = false;
     this.#progress.visit(this.lesson.id, step);
   }
@@ -141,11 +140,10 @@ export class LessonSession {
     if (good.text !== this.shown.text) this.shown.setText(good.text, 'script');
   }
 
-  #placePlayhead(trace: Trace): void {
+  #placePlayhead(trace: Trace, target: PlayheadTarget | undefined): void {
     this.playhead.pause();
     // Set the new run's range first, or a seek past the previous run's end would be clamped.
     this.playhead.setRun(trace.markers.firstKernelLogUs, stepStops(trace));
-    const target = this.current.script.playhead;
     const t = target ? resolvePlayhead(target, trace) : undefined;
     if (t !== undefined) this.playhead.seek(t);
   }
