@@ -243,7 +243,7 @@ describe('progress in the browser', () => {
 
   it('the top bar picker lists every lesson with its mark and leads to it; prose links lead to lessons', async () => {
     const { page, errors, close } = await open(`#/lesson/${LESSON}?step=4`);
-    await page.getByRole('button', { name: 'Lesson menu (3 · Zeroing every page)' }).click();
+    await page.getByRole('button', { name: 'Lesson 3 · Zeroing every page (lesson menu)' }).click();
     const menu = page.getByRole('navigation', { name: 'Lessons' });
     expect(await menu.getByRole('link').count()).toBe(14);
     expect(await menu.getByRole('link', { name: /Zeroing every page/ }).textContent()).toMatch(/started/);

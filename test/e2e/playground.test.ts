@@ -48,9 +48,9 @@ describe('playground timeline and player', () => {
 
   it('plays and pauses, and the keyboard drives the same playhead', async () => {
     const { page, errors, close } = await open();
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => !document.querySelector('output.readout')?.textContent?.startsWith('0.00 '));
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const paused = await readout(page);
     await page.waitForTimeout(300);
     expect(await readout(page)).toBe(paused);

@@ -21,16 +21,18 @@ function reached(start: number, end: number, t0: number, t1: number, t: number):
   return t1 > t0 ? { from: start, to: start + k } : { from: end - Math.floor(((t - t1) / (t0 - t1)) * n), to: end };
 }
 
+/** The guest's pages by state at time t. */
+export function poolAt(memory: MemoryTrace, t: number): PoolSample {
+  const ext = new PageExtents(memory.totalPages, memory.initialA, memory.initialB, memory.prezeroed);
+  for (const op of memory.ops) {
+    const r = reached(op.start, op.end, op.t0, op.t1, t);
+    if (r.to > r.from) ext.apply(r.from, r.to, op.event);
+  }
+  return { t, counts: ext.stateCounts(0, memory.totalPages) };
+}
+
 export function poolHistory(memory: MemoryTrace, endUs: number, samples = 96): PoolSample[] {
   const out: PoolSample[] = [];
-  for (let i = 0; i <= samples; i++) {
-    const t = (endUs * i) / samples;
-    const ext = new PageExtents(memory.totalPages, memory.initialA, memory.initialB, memory.prezeroed);
-    for (const op of memory.ops) {
-      const r = reached(op.start, op.end, op.t0, op.t1, t);
-      if (r.to > r.from) ext.apply(r.from, r.to, op.event);
-    }
-    out.push({ t, counts: ext.stateCounts(0, memory.totalPages) });
-  }
+  for (let i = 0; i <= samples; i++) out.push(poolAt(memory, (endUs * i) / samples));
   return out;
 }
