@@ -73,9 +73,40 @@ export interface SvgPicture {
   readonly height: number;
 }
 
+export interface PictureOptions {
+  /**
+   * An HTML column of labels beside the SVG (the timeline's lane names), drawn into the
+   * picture at its left at the heights they have on the page, so the picture names its rows.
+   */
+  readonly labels?: HTMLElement | null;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** The label column as SVG text, `top` being where the plot starts in the picture. */
+function labelColumn(labels: HTMLElement, svg: SVGSVGElement, top: number): { svg: string; width: number } {
+  const width = Math.round(labels.getBoundingClientRect().width);
+  const plotTop = svg.getBoundingClientRect().top;
+  const out: string[] = [];
+  const all = Array.from(labels.children);
+  // The keyboard's focused row is screen state: every label takes the ink of an unfocused one.
+  const plain = all.find((el) => !el.classList.contains('focused'));
+  for (const el of all) {
+    const text = el.textContent?.trim();
+    if (!text) continue;
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(plain ?? el);
+    const y = Math.round((r.top - plotTop + r.height / 2) * 10) / 10;
+    out.push(`<text x="0" y="${top + y}" dominant-baseline="central" font-family="${esc(cs.fontFamily)}" font-size="${cs.fontSize}" font-weight="${cs.fontWeight}" fill="${cs.color}">${esc(text)}</text>`);
+  }
+  // Long names stop at the column's edge, as they do on the page.
+  const clip = `<clipPath id="bootline-labels"><rect x="0" y="0" width="${Math.max(0, width - 8)}" height="100%"/></clipPath>`;
+  return { svg: `${clip}<g clip-path="url(#bootline-labels)">${out.join('')}</g>`, width };
+}
+
 /** A self-contained copy of an on-screen SVG, with a title line and a background. */
-export async function svgPicture(svg: SVGSVGElement, title: string, background: string): Promise<SvgPicture> {
-  const width = Math.round(svg.width.baseVal.value || svg.getBoundingClientRect().width);
+export async function svgPicture(svg: SVGSVGElement, title: string, background: string, options: PictureOptions = {}): Promise<SvgPicture> {
+  const plotW = Math.round(svg.width.baseVal.value || svg.getBoundingClientRect().width);
   const height = Math.round(svg.height.baseVal.value || svg.getBoundingClientRect().height);
   const titleH = 28;
   const clone = svg.cloneNode(true);
@@ -84,16 +115,28 @@ export async function svgPicture(svg: SVGSVGElement, title: string, background: 
   clone.querySelectorAll('[data-drop]').forEach((n) => n.remove());
   clone.removeAttribute('tabindex');
   const fonts = await embeddedFonts(['Inter', 'JetBrains Mono']);
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const text = getComputedStyle(svg).getPropertyValue('color') || '#161a20';
   const body = new XMLSerializer().serializeToString(clone).replace(/^<svg[^>]*>/, '').replace(/<\/svg>$/, '');
+  const labels = options.labels ? labelColumn(options.labels, svg, titleH + 8) : undefined;
+  const labelW = labels?.width ?? 0;
+  const width = plotW + labelW;
   const out =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 32}" height="${height + titleH + 24}" viewBox="0 0 ${width + 32} ${height + titleH + 24}">` +
     `<style>${fonts}</style>` +
     `<rect width="100%" height="100%" fill="${background}"/>` +
     `<text x="16" y="24" font-family="Inter, sans-serif" font-size="14" font-weight="600" fill="${text}">${esc(title)}</text>` +
-    `<g transform="translate(16 ${titleH + 8})">${body}</g></svg>`;
+    (labels ? `<g transform="translate(16 0)">${labels.svg}</g>` : '') +
+    `<g transform="translate(${16 + labelW} ${titleH + 8})">${body}</g></svg>`;
   return { svg: out, width: width + 32, height: height + titleH + 24 };
+}
+
+/**
+ * The picture of an SVG on the page, on the surface colour where it sits: the page's own,
+ * or a light one inside a part of the page that forces the light theme (the step stills).
+ */
+export function framePicture(svg: SVGSVGElement, title: string, options: PictureOptions = {}): Promise<SvgPicture> {
+  const background = getComputedStyle(svg).getPropertyValue('--surface').trim() || '#fff';
+  return svgPicture(svg, title, background, options);
 }
 
 /** The SVG drawn at `scale` into a PNG. */
