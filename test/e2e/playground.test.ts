@@ -112,6 +112,25 @@ describe('share links', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('say that nothing has run yet when the shared scenario has problems, and run once fixed', async () => {
+    const broken = '{ "guest": { "ramGiB": -4 } }';
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${inject('baseURL')}${stateToHash({ page: 'playground', scenario: broken })}`);
+    await expect.poll(() => page.locator('.timeline-panel .no-run').textContent()).toMatch(/Nothing has run yet/);
+    expect(await page.locator('.timeline-panel .stale-badge').count()).toBe(0);
+    // Fixing the value (here through the form) runs it.
+    await page.getByRole('button', { name: 'Form' }).click();
+    const ram = page.getByLabel('ramGiB', { exact: true });
+    await ram.fill('64');
+    await ram.press('Tab');
+    await page.locator('.timeline-panel svg.plot').waitFor();
+    expect(await creation(page)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('look and feel', () => {
