@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Playhead } from '../../src/app/state/playhead.svelte.ts';
 
 describe('playhead', () => {
@@ -40,5 +40,44 @@ describe('playhead', () => {
     expect(p.usPerMs).toBe(100);
     p.speed = { kind: 'rate', x: 100 };
     expect(p.usPerMs).toBe(100_000);
+  });
+
+  describe('dispose', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('stops playing and stops following the reduced-motion setting, so a closed lesson leaves nothing running', () => {
+      const listeners = new Set<() => void>();
+      const query = {
+        matches: false,
+        addEventListener: (_: string, f: () => void) => listeners.add(f),
+        removeEventListener: (_: string, f: () => void) => listeners.delete(f),
+      };
+      const frames = new Map<number, FrameRequestCallback>();
+      let nextFrame = 1;
+      vi.stubGlobal('matchMedia', () => query);
+      vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => {
+        frames.set(nextFrame, f);
+        return nextFrame++;
+      });
+      vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+
+      const p = new Playhead();
+      p.setRun(1_000_000, [0]);
+      expect(listeners.size).toBe(1);
+      p.play();
+      expect(p.playing).toBe(true);
+      expect(frames.size).toBe(1);
+
+      p.dispose();
+      expect(p.playing).toBe(false);
+      expect(frames.size).toBe(0);
+      expect(listeners.size).toBe(0);
+      // The setting changing afterwards reaches no one.
+      query.matches = true;
+      for (const f of listeners) f();
+      expect(p.reducedMotion).toBe(false);
+    });
   });
 });

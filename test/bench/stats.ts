@@ -30,12 +30,24 @@ export interface Row {
   readonly met: boolean | undefined;
 }
 
+const mark = (met: boolean | undefined) => (met === undefined ? '' : met ? '✓' : '✗');
+
 export function printTable(title: string, rows: readonly Row[]): void {
-  const cells = [['figure', 'value', 'target', 'met'], ...rows.map((r) => [r.figure, r.value, r.target, r.met === undefined ? '' : r.met ? 'yes' : 'NO'])];
+  const cells = [['figure', 'measured', 'target', 'met'], ...rows.map((r) => [r.figure, r.value, r.target, mark(r.met)])];
   const widths = (cells[0] ?? []).map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
   console.log(`\n${title}`);
   for (const [i, row] of cells.entries()) {
     console.log(row.map((cell, c) => (c === 1 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd());
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
+}
+
+/** The same table in markdown, for the README to quote. */
+export function markdownTable(rows: readonly Row[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '| figure | measured | target | met |',
+    '| --- | ---: | --- | :---: |',
+    ...rows.map((r) => `| ${esc(r.figure)} | ${esc(r.value)} | ${esc(r.target || '—')} | ${mark(r.met) || '—'} |`),
+  ].join('\n');
 }

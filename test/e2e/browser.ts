@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
-export async function launch(): Promise<Browser> {
+/** `args`: more Chromium switches, e.g. the soak's V8 flags (test/soak/soak.ts). */
+export async function launch(args: readonly string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const home = mkdtempSync(join(tmpdir(), 'bootline-chromium-'));
   return chromium.launch({
     executablePath,
-    args: ['--disable-gpu', '--disable-quic'],
+    args: ['--disable-gpu', '--disable-quic', ...args],
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, TMPDIR: home },
   });
 }

@@ -45,13 +45,26 @@ export class Playhead {
   #last: number | undefined;
   /** The smooth time while playing; shown as is, or snapped back to the last event passed. */
   #smooth = 0;
+  #unwatch: (() => void) | undefined;
 
   constructor() {
     if (typeof matchMedia === 'function') {
       const q = matchMedia('(prefers-reduced-motion: reduce)');
       this.reducedMotion = q.matches;
-      q.addEventListener('change', () => (this.reducedMotion = q.matches));
+      const follow = () => (this.reducedMotion = q.matches);
+      q.addEventListener('change', follow);
+      this.#unwatch = () => q.removeEventListener('change', follow);
     }
+  }
+
+  /**
+   * For a playhead that goes away with its page (a lesson's): stops playing and stops
+   * listening, or the media query's listener and the frame loop would keep it alive.
+   */
+  dispose(): void {
+    this.pause();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   /** Simulated microseconds per real millisecond at the current speed. */
