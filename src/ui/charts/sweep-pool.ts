@@ -70,15 +70,20 @@ export class SweepPool {
     });
   }
 
-  /** Stops the sweep now; its rows so far stay with the caller. */
+  /**
+   * Stops the sweep now; its rows so far stay with the caller. Only a running sweep's workers
+   * are terminated (the only way to stop one mid-run): idle workers stay warm for the next.
+   */
   cancel(): void {
     const c = this.#current;
+    if (!c) return;
     this.#terminate();
-    c?.finish({ kind: 'cancelled' });
+    c.finish({ kind: 'cancelled' });
   }
 
   dispose(): void {
     this.cancel();
+    this.#terminate();
   }
 
   #spawn(): Worker {
