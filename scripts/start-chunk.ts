@@ -29,6 +29,18 @@ function staticGraph(root: string, graph: Graph): Set<string> {
  */
 const isOwnModule = (id: string) => !/[\\/]node_modules[\\/]/.test(id);
 
+/**
+ * Svelte's runtime for template features no start module uses ({#await}, {@html},
+ * <svelte:head>, {#key}, snippets, attachments, legacy lifecycles, window and input bindings,
+ * $state.snapshot). Every
+ * compiled component imports the runtime through one index, so the start group would take
+ * these in with the rest; as a group of their own they load with the pages and views that
+ * use them. Should a start module come to use one, the start chunk imports this chunk and
+ * both pages preload it: nothing breaks, the saving just goes away.
+ */
+const LATER_RUNTIME =
+  /[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/](dom[\\/]blocks[\\/](await|html|svelte-head|key|snippet)|dom[\\/]elements[\\/](attachments|bindings[\\/](window|input))|dom[\\/]legacy[\\/]lifecycle)\.js$|[\\/]svelte[\\/]src[\\/]internal[\\/]shared[\\/]clone\.js$/;
+
 export function startChunk(): Plugin {
   let root = process.cwd();
   let entries: string[] = [];
@@ -54,7 +66,10 @@ export function startChunk(): Plugin {
           rolldownOptions: {
             output: {
               codeSplitting: {
-                groups: [{ debugName: 'start', name: (id: string, graph: Graph) => (sharedModules(graph).has(id) ? 'start' : null) }],
+                groups: [
+                  { debugName: 'later-runtime', priority: 1, test: LATER_RUNTIME, name: 'svelte-later', includeDependenciesRecursively: false },
+                  { debugName: 'start', name: (id: string, graph: Graph) => (sharedModules(graph).has(id) ? 'start' : null) },
+                ],
               },
             },
           },
@@ -63,6 +78,12 @@ export function startChunk(): Plugin {
     },
     configResolved(config) {
       root = config.root;
+    },
+    // Those runtime files only declare functions and constants, but the package does not say
+    // so; without this the start chunk would import their chunk just to keep execution order.
+    transform: {
+      filter: { id: LATER_RUNTIME },
+      handler: (code) => ({ code, map: null, moduleSideEffects: false }),
     },
     buildStart(options) {
       const input = options.input;

@@ -1,5 +1,6 @@
 /** The --help text, with every phase name the output uses. */
-import { PHASE_HELP, PHASES } from '../sim/trace/phases.ts';
+import { PHASES } from '../sim/trace/phases.ts';
+import { PHASE_HELP } from '../sim/trace/phase-help.ts';
 import { MODEL_VERSION } from '../sim/version.ts';
 import { MAX_SWEEP_POINTS, sweepableFields } from '../sim/analysis/sweep-axis.ts';
 

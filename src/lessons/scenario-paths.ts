@@ -4,7 +4,8 @@
  * exist, and so renaming a key breaks `npm run lessons:check` instead of a lesson page.
  */
 import { closest } from '../sim/scenario/messages.ts';
-import { allowedKeys, fieldSchemaAt, schemaKind, type FieldKind } from '../sim/scenario/schema-walk.ts';
+import { allowedKeys, fieldSchemaAt } from '../sim/scenario/schema-walk.ts';
+import { schemaKind, type FieldKind } from '../sim/scenario/schema-kinds.ts';
 import type { Scenario } from '../sim/scenario/resolve.ts';
 
 export type { FieldKind };

@@ -4,6 +4,9 @@
  * numbers where a number is needed); normalize.ts turns the checked text into typed values.
  * On zod/mini like the scenario schema: the two share zod's core in the bundle, and classic
  * zod here would pull every core schema type into the chunk the embed and playground load first.
+ * For the same reason the few shapes only lessons have (text-or-object hints, "*" among keys,
+ * key: value sets, the goal id's pattern) are checked in choice.ts, not with zod's union,
+ * literal, record and regex types, which would land in that chunk for the lessons alone.
  */
 import * as z from 'zod/mini';
 import { MEASURE_NAMES } from '../sim/analysis/measures.ts';
@@ -12,11 +15,13 @@ import { COUNTER_NAMES } from '../sim/trace/types.ts';
 import { parsePlayhead } from './playhead.ts';
 import { fieldKind, type FieldKind, unknownPathMessage } from './scenario-paths.ts';
 import { VIEW_NAMES } from './types.ts';
+import { anyOf, keyValues } from './choice.ts';
 
-/** A dotted scenario key; `kinds` limits what it may hold. */
-function scenarioKey(kinds?: readonly FieldKind[], what = '') {
+/** A dotted scenario key; `kinds` limits what it may hold; `all` also takes "*" (every key). */
+function scenarioKey(kinds?: readonly FieldKind[], what = '', all = false) {
   return z.string().check(
     z.superRefine((path, ctx) => {
+      if (all && path === '*') return;
       const kind = fieldKind(path);
       if (kind === undefined) ctx.addIssue({ code: 'custom', message: unknownPathMessage(path) });
       else if (kinds && !kinds.includes(kind)) ctx.addIssue({ code: 'custom', message: `must name ${what}; "${path}" holds ${kindWords(kind)}` });
@@ -78,7 +83,11 @@ function checkQuantity(raw: QuantityRaw, ctx: IssueSink): void {
 
 export const goalSchema = z
   .strictObject({
-    id: z.string().check(z.regex(KEBAB, { error: 'must be lowercase words joined by dashes, like "skip-half"' })),
+    id: z.string().check(
+      z.superRefine((id, ctx) => {
+        if (!KEBAB.test(id)) ctx.addIssue({ code: 'custom', message: 'must be lowercase words joined by dashes, like "skip-half"' });
+      }),
+    ),
     label: z.string().check(z.minLength(1), z.maxLength(80)),
     ...quantityShape,
     max: z.optional(z.number()),
@@ -109,9 +118,9 @@ export const goalSchema = z
     }
   }));
 
-export const hintSchema = z.union(
+export const hintSchema = anyOf(
   [z.string().check(z.minLength(1)), z.strictObject({ text: z.string().check(z.minLength(1)), path: z.optional(scenarioKey()) })],
-  { error: 'must be text, or "text:" with an optional "path:" (the scenario key it is about)' },
+  'must be text, or "text:" with an optional "path:" (the scenario key it is about)',
 );
 
 export const frontmatterSchema = z.strictObject({
@@ -121,7 +130,7 @@ export const frontmatterSchema = z.strictObject({
   topic: z.optional(z.string().check(z.minLength(1), z.maxLength(24))),
   views: z.array(z.enum(VIEW_NAMES)).check(z.minLength(1), z.maxLength(VIEW_NAMES.length)),
   editable: z.optional(z.array(scenarioKey())),
-  locked: z.optional(z.array(z.union([z.literal('*'), scenarioKey()]))),
+  locked: z.optional(z.array(scenarioKey(undefined, '', true))),
   goals: z.optional(z.array(goalSchema).check(z.maxLength(8))),
   hints: z.optional(z.array(hintSchema)),
   sources: z.optional(z.array(z.string().check(z.minLength(1)))),
@@ -130,9 +139,10 @@ export const frontmatterSchema = z.strictObject({
 export type FrontmatterRaw = z.infer<typeof frontmatterSchema>;
 export type GoalRaw = z.infer<typeof goalSchema>;
 
-const setValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.number())], {
-  error: 'must be a number, true or false, a name in quotes, or a [ … ] list of numbers',
-});
+const setValue = anyOf(
+  [z.number(), z.boolean(), z.string(), z.array(z.number())],
+  'must be a number, true or false, a name in quotes, or a [ … ] list of numbers',
+);
 
 export const predictSchema = z
   .strictObject({ prompt: z.string().check(z.minLength(1), z.maxLength(200)), ...quantityShape })
@@ -141,7 +151,7 @@ export const predictSchema = z
 export const stepScriptSchema = z.strictObject({
   reset: z.optional(z.boolean()),
   set: z.optional(
-    z.record(z.string(), setValue).check(
+    keyValues(setValue).check(
       z.superRefine((sets, ctx) => {
         for (const path of Object.keys(sets)) {
           const kind = fieldKind(path);

@@ -9,6 +9,7 @@ import { resetUs } from '../../src/sim/model/resets.ts';
 import { zeroNsPerPage } from '../../src/sim/model/zeroing.ts';
 import { HOST_PROFILES } from '../../src/sim/scenario/host-profiles.ts';
 import type { Trace } from '../../src/sim/trace/types.ts';
+import { traceStacks } from '../../src/sim/model/stack-frames.ts';
 import { PAGE_1G, PAGE_2M, PAGE_4K } from '../../src/sim/units.ts';
 import { ALL_FIXES, creationS, runValue } from './helpers.ts';
 
@@ -61,7 +62,7 @@ describe('calibration against published measurements', () => {
       const t = runValue({ host: { profile: 'broadwell-2node' }, guest: { ramGiB: 64 }, devices: { count: 1 } });
       const span = t.spans.find((s) => s.phase === 'dma-map' && s.lane === 'qemu-main');
       const total = span ? span.work.reduce((a, w) => a + w.us, 0) : 0;
-      const clear = span ? span.work.filter((w) => t.stacks[w.stack]?.at(-1) === 'clear_page_erms').reduce((a, w) => a + w.us, 0) : 0;
+      const clear = span ? span.work.filter((w) => traceStacks(t)[w.stack]?.at(-1) === 'clear_page_erms').reduce((a, w) => a + w.us, 0) : 0;
       within(clear / total, 0.79, 0.1);
     });
   });
@@ -129,7 +130,7 @@ describe('calibration against published measurements', () => {
     const measured = (profile: string, backing: string) => {
       const t = runValue({ host: { profile }, guest: { ramGiB: 4, memoryBacking: backing }, devices: { count: 1 } });
       const span = t.spans.find((s) => s.phase === 'dma-map' && s.lane === 'qemu-main');
-      const us = span ? span.work.filter((w) => t.stacks[w.stack]?.at(-1) === 'clear_page_erms').reduce((a, w) => a + w.us, 0) : 0;
+      const us = span ? span.work.filter((w) => traceStacks(t)[w.stack]?.at(-1) === 'clear_page_erms').reduce((a, w) => a + w.us, 0) : 0;
       return (t.counters.pagesZeroed * PAGE_4K) / (us * 1_000);
     };
     it('2020 Intel host about 4.7 GB/s', () => within(measured('didi-2020', 'anonymous-4k'), 4.7, 0.15));

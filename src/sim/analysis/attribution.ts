@@ -2,12 +2,12 @@
  * Where the time went: how much each of the talk's fixes saves. Fixes are applied one group
  * at a time, in the talk's order, from scenario A towards B; each step's saving is the
  * difference of two runs, so the savings always add up to A minus B. The one-at-a-time
- * figures (each fix alone on A) show how much a fix depends on the others.
+ * figures (each fix alone on A) show how much a fix depends on the others. This file holds
+ * the fixes and the result's shape; attribute.ts runs the comparison.
  */
-import { run } from '../engine/run.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { resolveScenario } from '../scenario/resolve.ts';
-import { measures, type Measures } from './measures.ts';
+import type { Measures } from './measures.ts';
 
 export interface FixGroup {
   readonly id: string;
@@ -65,8 +65,6 @@ export const FIX_GROUPS: readonly FixGroup[] = [
   },
 ];
 
-const same = (a: Scenario, b: Scenario) => JSON.stringify(a) === JSON.stringify(b);
-
 /** The talk's baseline for a scenario: every fix reverted, everything else kept. */
 export function talkBaseline(s: Scenario): Scenario {
   const ref = resolveScenario({ host: { profile: s.host.profile }, firmware: { kind: s.firmware.kind } });
@@ -89,24 +87,4 @@ export interface Attribution {
   readonly before: Measures;
   readonly after: Measures;
   readonly steps: readonly AttributionStep[];
-}
-
-export function attribute(a: Scenario, b: Scenario): Attribution {
-  const before = measures(run(a));
-  const steps: AttributionStep[] = [];
-  let state = a;
-  let prev = before;
-  const groups: FixGroup[] = [...FIX_GROUPS, { id: 'other', label: 'Other changes', keys: [], apply: (_base, from) => from }];
-  for (const g of groups) {
-    const next = g.apply(state, b);
-    if (same(next, state)) continue;
-    const m = measures(run(next));
-    const savedMs = prev.vmCreationMs - m.vmCreationMs;
-    // "Other changes" has no meaning alone (it is whatever no fix covers): keep its step saving.
-    const aloneSavedMs = g.id === 'other' ? savedMs : before.vmCreationMs - measures(run(g.apply(a, b))).vmCreationMs;
-    steps.push({ id: g.id, label: g.label, keys: g.keys, after: m, savedMs, aloneSavedMs });
-    state = next;
-    prev = m;
-  }
-  return { before, after: prev, steps };
 }

@@ -13,6 +13,7 @@
  */
 import type { Micros } from '../time.ts';
 import type { Trace } from '../trace/types.ts';
+import { traceStacks } from '../model/stack-frames.ts';
 
 export type FlameTimeKind = 'all' | 'cpu' | 'sleep';
 
@@ -144,12 +145,13 @@ export function flameTree(trace: Trace, options: FlameOptions = {}): FlameNode {
   const lanes = options.lanes ? new Set(options.lanes) : undefined;
   const root = new Builder('', 'all', 'root');
   const work = sumWork(trace, lanes, time);
+  const stacks = traceStacks(trace);
   for (const lane of trace.lanes) {
     const byStack = work.get(lane.id);
     if (!byStack) continue;
     const top = mergeLanes ? root : root.child(laneKey(lane.id), lane.label, 'lane');
     for (const [stackIndex, t] of byStack) {
-      const stack = trace.stacks[stackIndex];
+      const stack = stacks[stackIndex];
       if (!stack) throw new Error(`a work item on lane ${lane.id} points at stack ${stackIndex}, but the Trace has ${trace.stacks.length} stacks`);
       addStack(root, top, stack, t.cpu, true);
       addStack(root, top, stack, t.sleep, false);

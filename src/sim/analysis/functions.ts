@@ -14,6 +14,7 @@
  */
 import type { Micros } from '../time.ts';
 import type { Trace } from '../trace/types.ts';
+import { traceStacks } from '../model/stack-frames.ts';
 
 export type FunctionLayer = 'qemu' | 'kernel' | 'guest';
 
@@ -117,7 +118,7 @@ function accumulate(trace: Trace, listed: ReadonlySet<string>) {
   const all = acc();
   const none = acc();
   // Each stack's listed frames (once each) and its outermost listed frame, worked out once.
-  const perStack = trace.stacks.map((stack) => {
+  const perStack = traceStacks(trace).map((stack) => {
     const frames = [...new Set(stack.filter((f) => listed.has(f)))];
     return { frames, outermost: frames[0] };
   });
@@ -150,7 +151,7 @@ function accumulate(trace: Trace, listed: ReadonlySet<string>) {
 function callersOf(traces: readonly Trace[], listed: ReadonlySet<string>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const t of traces) {
-    for (const stack of t.stacks) {
+    for (const stack of traceStacks(t)) {
       let above: string | undefined;
       for (const f of stack) {
         if (!listed.has(f)) continue;
@@ -172,7 +173,7 @@ function callersOf(traces: readonly Trace[], listed: ReadonlySet<string>): Map<s
 /** The comparison table of the functions in `functions` that occur in A or B. */
 export function functionTable(a: Trace, b: Trace, functions: readonly FunctionInfo[] = TALK_FUNCTIONS): FunctionTable {
   const present = new Set<string>();
-  for (const t of [a, b]) for (const stack of t.stacks) for (const f of stack) present.add(f);
+  for (const t of [a, b]) for (const stack of traceStacks(t)) for (const f of stack) present.add(f);
   const list = functions.filter((f) => present.has(f.frame));
   const listed = new Set(list.map((f) => f.frame));
   const ra = accumulate(a, listed);

@@ -7,7 +7,7 @@
  */
 import { closest } from '../scenario/messages.ts';
 import { scenarioSchema } from '../scenario/schema.ts';
-import { enumOptions, groupEntries, schemaKind } from '../scenario/schema-walk.ts';
+import { enumOptions, groupEntries, schemaKind } from '../scenario/schema-kinds.ts';
 
 export type AxisValue = number | string | boolean;
 export type FieldKind = 'number' | 'enum' | 'boolean';

@@ -1,178 +1,58 @@
 /**
- * Call stacks for the flame graph, outermost frame first, with the names of
- * call-paths.md (Linux 5.4-5.10, QEMU 5.0, SeaBIOS 1.13). Inlined static helpers are
- * kept where the walk-through names them; a real perf profile may fold some of them.
+ * Call stacks as the engine records them: short keys naming a stack (what runs, from where,
+ * on which memory), not the frames themselves. The frames are text only the flame graph,
+ * the function table and the CLI read, so they live in stack-frames.ts and stay out of the
+ * code every page loads to run a scenario; stackFrames() turns a key into its frames.
  */
 import type { MemoryBacking } from '../scenario/schema.ts';
+import type { ResetMethod } from '../scenario/gpu-presets.ts';
+import type { ResetReason } from '../trace/types.ts';
 
-export type Stack = readonly string[];
-
-/**
- * Stack builders return the same array for the same arguments, so the recorder can intern
- * stacks by identity instead of joining frames on every span.
- */
-function memo<A extends readonly (string | boolean)[], R>(fn: (...args: A) => R): (...args: A) => R {
-  const cache = new Map<string, R>();
-  return (...args: A) => {
-    const key = args.join('|');
-    let hit = cache.get(key);
-    if (hit === undefined) {
-      hit = fn(...args);
-      cache.set(key, hit);
-    }
-    return hit;
-  };
-}
-
-const QEMU_MAIN: Stack = ['qemu: main', 'qemu_init'];
-const VCPU: Stack = ['qemu: CPU 0/KVM', 'qemu_kvm_cpu_thread_fn', 'kvm_cpu_exec'];
-const REALIZE: Stack = [...QEMU_MAIN, 'qdev_device_add', 'vfio_realize'];
-
-export const STACKS = {
-  qemuConfig: [...QEMU_MAIN, 'qemu_opts_foreach'],
-  kvmCreateVm: [...QEMU_MAIN, 'configure_accelerators', 'kvm_init', 'ioctl(KVM_CREATE_VM)', 'kvm_create_vm'],
-  vcpuCreate: [...QEMU_MAIN, 'machine_run_board_init', 'x86_cpus_init', 'qemu_init_vcpu', 'kvm_init_vcpu'],
-  vfioSetup: [...REALIZE, 'vfio_get_group', 'vfio_connect_container', 'ioctl(VFIO_SET_IOMMU)', 'vfio_iommu_type1_attach_group'],
-  barMmap: [...REALIZE, 'vfio_bars_register', 'vfio_region_mmap', 'mmap', 'vfio_pci_mmap'],
-  qemuSystemReset: [...QEMU_MAIN, 'qemu_system_reset', 'qemu_devices_reset'],
-  libvirtCont: ['libvirtd', 'qemuProcessStartCPUs', 'qemuMonitorJSONStartCPUs'],
-  qmpCont: ['qemu: main', 'main_loop_wait', 'qmp_dispatch', 'qmp_cont', 'vm_start', 'resume_all_vcpus'],
-  firmwarePost: [...VCPU, 'ioctl(KVM_RUN)', 'vmx_vcpu_run', '[guest] SeaBIOS handle_post', 'maininit'],
-  firmwarePci: [...VCPU, 'ioctl(KVM_RUN)', 'vmx_vcpu_run', '[guest] SeaBIOS pci_setup'],
-  bootMenu: [...VCPU, 'ioctl(KVM_RUN)', 'kvm_vcpu_block', '[guest] SeaBIOS interactive_bootmenu', 'get_keystroke', 'hlt'],
-  grubMenu: [...VCPU, 'ioctl(KVM_RUN)', 'vmx_vcpu_run', '[guest] grub run_menu', 'grub_getkey_noblock'],
-  kernelLoad: [...VCPU, 'ioctl(KVM_RUN)', 'vmx_vcpu_run', '[guest] grub_cmd_linux', 'grub_disk_read'],
-} as const satisfies Record<string, Stack>;
+/** The stacks that take no arguments. */
+export const FIXED_STACKS = [
+  'qemuConfig', 'kvmCreateVm', 'vcpuCreate', 'vfioSetup', 'barMmap', 'qemuSystemReset', 'libvirtCont', 'qmpCont',
+  'firmwarePost', 'firmwarePci', 'bootMenu', 'grubMenu', 'kernelLoad', 'worker',
+] as const;
+export type FixedStack = (typeof FIXED_STACKS)[number];
 
 /** Where a DMA map or unmap is issued from. */
 export type MapContext = 'realize' | 'pam-write' | 'bar-decode' | 'pin-thread';
-
-function mapContext(ctx: MapContext): Stack {
-  switch (ctx) {
-    case 'realize':
-      return [...REALIZE, 'vfio_get_group', 'vfio_connect_container', 'memory_listener_register', 'vfio_listener_region_add'];
-    case 'pam-write':
-      return [...VCPU, 'kvm_handle_io', 'i440fx_write_config', 'memory_region_transaction_commit', 'vfio_listener_region_add'];
-    case 'bar-decode':
-      return [...VCPU, 'kvm_handle_io', 'vfio_pci_write_config', 'pci_update_mappings', 'vfio_listener_region_add'];
-    case 'pin-thread':
-      return ['kernel: padata worker', 'padata_do_multithreaded'];
-  }
-}
-
-const MAP_IOCTL: Stack = ['vfio_dma_map', 'ioctl(VFIO_IOMMU_MAP_DMA)', 'vfio_dma_do_map', 'vfio_pin_map_dma'];
-
 export type PinStyle = 'page-by-page' | 'batch' | 'bulk';
-
-function gupFrames(style: PinStyle): Stack {
-  switch (style) {
-    case 'page-by-page':
-      return ['vfio_pin_pages_remote', 'vaddr_get_pfn', 'get_user_pages', '__get_user_pages'];
-    case 'batch':
-      return ['vfio_pin_pages_remote', 'vaddr_get_pfns', 'pin_user_pages_remote', '__get_user_pages'];
-    case 'bulk':
-      return ['vfio_pin_pages_remote', 'vaddr_get_pfn', 'get_user_ct_pages_longterm', '__get_user_pages'];
-  }
-}
-
-function faultFrames(backing: MemoryBacking): Stack {
-  switch (backing) {
-    case 'anonymous-4k':
-      return ['faultin_page', 'handle_mm_fault', 'do_anonymous_page', 'alloc_zeroed_user_highpage_movable', 'alloc_pages_vma'];
-    case 'thp':
-      return ['faultin_page', 'handle_mm_fault', 'do_huge_pmd_anonymous_page', 'alloc_hugepage_vma'];
-    case 'hugetlb-2m':
-    case 'hugetlb-1g':
-      return ['follow_hugetlb_page', 'hugetlb_fault', 'hugetlb_no_page', 'alloc_huge_page'];
-  }
-}
-
-function zeroFrames(backing: MemoryBacking): Stack {
-  switch (backing) {
-    case 'anonymous-4k':
-      return ['faultin_page', 'handle_mm_fault', 'do_anonymous_page', 'alloc_zeroed_user_highpage_movable', 'alloc_pages_vma',
-        'prep_new_page', 'kernel_init_free_pages', 'clear_page_erms'];
-    case 'thp':
-      return ['faultin_page', 'handle_mm_fault', 'do_huge_pmd_anonymous_page', 'clear_huge_page', 'clear_subpage', 'clear_page_erms'];
-    case 'hugetlb-2m':
-      return ['follow_hugetlb_page', 'hugetlb_fault', 'hugetlb_no_page', 'clear_huge_page', 'clear_page_erms'];
-    case 'hugetlb-1g':
-      return ['follow_hugetlb_page', 'hugetlb_fault', 'hugetlb_no_page', 'clear_gigantic_page', 'clear_page_erms'];
-  }
-}
-
-function pinStacksUncached(ctx: MapContext, style: PinStyle, backing: MemoryBacking) {
-  // Pin threads run vfio_pin_pages_remote themselves (gupFrames starts with it).
-  const base = ctx === 'pin-thread' ? [...mapContext(ctx)] : [...mapContext(ctx), ...MAP_IOCTL];
-  const gup = [...base, ...gupFrames(style)];
-  return {
-    gupCall: gup,
-    walk: [...gup, backing.startsWith('hugetlb') ? 'follow_hugetlb_page' : 'follow_page_mask'],
-    fault: [...gup, ...faultFrames(backing)],
-    zero: [...gup, ...zeroFrames(backing)],
-    // The page reference and locked-memory accounting are folded into the IOMMU map here.
-    pin: [...base, 'vfio_iommu_map', 'iommu_map', 'intel_iommu_map'],
-  };
-}
-
-function unmapStackUncached(ctx: MapContext): Stack {
-  // Unmaps come from region_del, whatever made the memory topology change.
-  const del = ctx === 'pam-write'
-    ? [...VCPU, 'kvm_handle_io', 'i440fx_write_config', 'memory_region_transaction_commit', 'vfio_listener_region_del']
-    : ctx === 'bar-decode'
-      ? [...VCPU, 'kvm_handle_io', 'vfio_pci_write_config', 'pci_update_mappings', 'vfio_listener_region_del']
-      : [...mapContext(ctx)];
-  return [...del, 'vfio_dma_unmap', 'ioctl(VFIO_IOMMU_UNMAP_DMA)', 'vfio_dma_do_unmap', 'vfio_unmap_unpin'];
-}
-
-function barMapStackUncached(rawPfn: boolean): Stack {
-  const base = [...mapContext('bar-decode'), ...MAP_IOCTL, 'vfio_pin_pages_remote'];
-  return rawPfn ? [...base, 'vaddr_get_pfn', 'follow_fault_pfn'] : [...base, 'vaddr_get_pfn', 'follow_pfn', 'follow_pte'];
-}
-
+export type PinPart = 'gupCall' | 'walk' | 'fault' | 'zero' | 'pin';
 export type MemslotWho = 'ram-init' | 'pam-write' | 'bar-decode';
+export type MemslotPart = 'metadata' | 'rmapWalk' | 'dirtyLog' | 'remove';
 
-function memslotStacksUncached(who: MemslotWho) {
-  const base: Stack =
-    who === 'ram-init'
-      ? [...QEMU_MAIN, 'machine_run_board_init', 'pc_memory_init', 'memory_region_transaction_commit', 'kvm_region_add']
-      : who === 'pam-write'
-        ? [...VCPU, 'kvm_handle_io', 'i440fx_write_config', 'memory_region_transaction_commit', 'kvm_region_add']
-        : [...VCPU, 'kvm_handle_io', 'vfio_pci_write_config', 'pci_update_mappings', 'kvm_region_add'];
-  const ioctl = [...base, 'kvm_set_phys_mem', 'ioctl(KVM_SET_USER_MEMORY_REGION)', '__kvm_set_memory_region'];
-  return {
-    metadata: [...ioctl, 'kvm_arch_create_memslot', 'kvcalloc', 'clear_page_erms'],
-    rmapWalk: [...ioctl, 'kvm_arch_commit_memory_region', 'vmx_slot_disable_log_dirty', 'kvm_mmu_slot_set_dirty', 'slot_handle_all_level'],
-    dirtyLog: [...base, 'kvm_set_phys_mem', 'kvm_slot_sync_dirty_pages', 'cpu_physical_memory_set_dirty_lebitmap'],
-    remove: [...base.slice(0, -1), 'kvm_region_del', 'kvm_set_phys_mem', 'ioctl(KVM_SET_USER_MEMORY_REGION)', 'kvm_mmu_zap_all_fast'],
-  };
+/** One call stack, by key; equal keys are the same frames, so the recorder interns by key. */
+export type Stack =
+  | FixedStack
+  | `pin:${MapContext}:${PinStyle}:${MemoryBacking}:${PinPart}`
+  | `unmap:${MapContext}`
+  | `bar-map:${'raw-pfn' | 'follow-pte'}`
+  | `memslot:${MemslotWho}:${MemslotPart}`
+  | `reset:${ResetReason}:${'thread' | 'inline'}:${ResetMethod}`
+  | `prealloc:${MemoryBacking}:${'fault' | 'zero'}`;
+
+export const STACKS = Object.fromEntries(FIXED_STACKS.map((k) => [k, k])) as { readonly [K in FixedStack]: K };
+
+export const WORKER_STACK: Stack = 'worker';
+
+export function pinStacks(ctx: MapContext, style: PinStyle, backing: MemoryBacking) {
+  const key = <P extends PinPart>(part: P) => `pin:${ctx}:${style}:${backing}:${part}` as const;
+  return { gupCall: key('gupCall'), walk: key('walk'), fault: key('fault'), zero: key('zero'), pin: key('pin') };
 }
 
-function resetStackUncached(reason: 'device-open' | 'system-reset', onThread: boolean, method: 'bus' | 'flr'): Stack {
-  const leaf = method === 'bus'
-    ? ['pci_try_reset_function', 'pci_parent_bus_reset', 'pci_reset_secondary_bus', 'ssleep']
-    : ['pci_try_reset_function', 'pcie_flr', 'msleep'];
-  const thread: Stack = ['qemu: reset thread', 'qemu_thread_start'];
-  if (reason === 'device-open') {
-    const head = onThread ? thread : REALIZE;
-    return [...head, 'vfio_get_device', 'ioctl(VFIO_GROUP_GET_DEVICE_FD)', 'vfio_pci_open', 'vfio_pci_enable', ...leaf];
-  }
-  const head = onThread ? thread : [...QEMU_MAIN, 'qemu_system_reset', 'qemu_devices_reset'];
-  return [...head, 'vfio_pci_reset', 'ioctl(VFIO_DEVICE_RESET)', 'vfio_pci_ioctl', ...leaf];
+export const unmapStack = (ctx: MapContext): Stack => `unmap:${ctx}`;
+
+export const barMapStack = (rawPfn: boolean): Stack => (rawPfn ? 'bar-map:raw-pfn' : 'bar-map:follow-pte');
+
+export function memslotStacks(who: MemslotWho) {
+  const key = <P extends MemslotPart>(part: P) => `memslot:${who}:${part}` as const;
+  return { metadata: key('metadata'), rmapWalk: key('rmapWalk'), dirtyLog: key('dirtyLog'), remove: key('remove') };
 }
 
-function preallocStacksUncached(backing: MemoryBacking) {
-  const base: Stack = ['qemu: touch_pages', 'do_touch_pages', 'page_fault', 'do_user_addr_fault'];
-  const fault = faultFrames(backing).slice(1);
-  const zero = zeroFrames(backing).slice(1);
-  return { fault: [...base, ...fault], zero: [...base, ...zero] };
+export const resetStack = (reason: ResetReason, onThread: boolean, method: ResetMethod): Stack =>
+  `reset:${reason}:${onThread ? 'thread' : 'inline'}:${method}`;
+
+export function preallocStacks(backing: MemoryBacking) {
+  return { fault: `prealloc:${backing}:fault` as const, zero: `prealloc:${backing}:zero` as const };
 }
-
-export const WORKER_STACK: Stack = ['kernel: kworker', 'page_reporting_process', 'page_reporting_cycle', 'zero_free_pages', '__clear_highpage', 'clear_page_erms'];
-
-export const pinStacks = memo(pinStacksUncached);
-export const unmapStack = memo(unmapStackUncached);
-export const barMapStack = memo(barMapStackUncached);
-export const memslotStacks = memo(memslotStacksUncached);
-export const resetStack = memo(resetStackUncached);
-export const preallocStacks = memo(preallocStacksUncached);

@@ -49,29 +49,3 @@ export function allowedKeys(path: ScenarioPath): readonly string[] {
   const inner = schema && unwrapOptional(schema);
   return inner instanceof z.core.$ZodObject ? Object.keys(inner._zod.def.shape) : [];
 }
-
-export type FieldKind = 'group' | 'number' | 'boolean' | 'enum' | 'string' | 'list';
-
-/** What kind of value a schema holds (optional wrappers looked through). */
-export function schemaKind(schema: AnySchema | undefined): FieldKind | undefined {
-  const s = schema && unwrapOptional(schema);
-  if (s instanceof z.core.$ZodObject) return 'group';
-  if (s instanceof z.core.$ZodNumber) return 'number';
-  if (s instanceof z.core.$ZodBoolean) return 'boolean';
-  if (s instanceof z.core.$ZodEnum) return 'enum';
-  if (s instanceof z.core.$ZodString) return 'string';
-  if (s instanceof z.core.$ZodArray) return 'list';
-  return undefined;
-}
-
-/** The values an enum field allows, or [] for any other field. */
-export function enumOptions(schema: AnySchema | undefined): string[] {
-  const s = schema && unwrapOptional(schema);
-  return s instanceof z.core.$ZodEnum ? Object.values(s._zod.def.entries).map(String) : [];
-}
-
-/** Child schemas of a group, in schema order. */
-export function groupEntries(schema: AnySchema | undefined): [string, AnySchema][] {
-  const s = schema && unwrapOptional(schema);
-  return s instanceof z.core.$ZodObject ? Object.entries(s._zod.def.shape) : [];
-}

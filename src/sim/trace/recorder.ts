@@ -60,9 +60,8 @@ export class Recorder {
   readonly spans: Span[] = [];
   readonly events: TraceEvent[] = [];
   readonly machines: MachineTimeline[] = [];
-  private readonly stackIds = new Map<string, number>();
-  private readonly stackIdsByRef = new WeakMap<Stack, number>();
-  readonly stacks: (readonly string[])[] = [];
+  private readonly stackIds = new Map<Stack, number>();
+  readonly stacks: Stack[] = [];
   private readonly lastOnLane = new Map<string, Span>();
   private totals: Record<keyof Counters, number> = zeroCounters();
 
@@ -135,17 +134,14 @@ export class Recorder {
     return { ...this.totals };
   }
 
+  /** Stacks are interned by key; their frames are looked up only by those who read them. */
   stackId(stack: Stack): number {
-    const byRef = this.stackIdsByRef.get(stack);
-    if (byRef !== undefined) return byRef;
-    const key = stack.join('\u0000');
-    let id = this.stackIds.get(key);
+    let id = this.stackIds.get(stack);
     if (id === undefined) {
       id = this.stacks.length;
-      this.stacks.push([...stack]);
-      this.stackIds.set(key, id);
+      this.stacks.push(stack);
+      this.stackIds.set(stack, id);
     }
-    this.stackIdsByRef.set(stack, id);
     return id;
   }
 

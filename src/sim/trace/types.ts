@@ -8,6 +8,7 @@ import type { PageEvent, PageState } from '../machines/page.machine.ts';
 import type { Phase } from './phases.ts';
 import type { Pattern } from '../model/patterns.ts';
 import type { MemoryBacking } from '../scenario/schema.ts';
+import type { Stack } from '../model/stacks.ts';
 
 export interface Counters {
   /** 4 KiB pages cleared inline by a fault (clear_page_erms on the pin path). */
@@ -205,8 +206,11 @@ export interface Trace {
   readonly events: readonly TraceEvent[];
   readonly markers: Markers;
   readonly counters: Counters;
-  /** Interned call stacks, outermost frame first; WorkItem.stack indexes this. */
-  readonly stacks: readonly (readonly string[])[];
+  /**
+   * Interned call stacks, by key; WorkItem.stack indexes this. traceStacks() in
+   * model/stack-frames.ts gives their frames, outermost first.
+   */
+  readonly stacks: readonly Stack[];
   readonly memory: MemoryTrace;
   readonly iova: { readonly regions: readonly IovaRegion[]; readonly segments: readonly GuestSegment[] };
   readonly machines: readonly MachineTimeline[];

@@ -7,6 +7,7 @@
 import type { FlameTimeKind } from '../../sim/analysis/flame.ts';
 import type { Phase } from '../../sim/trace/phases.ts';
 import type { Trace } from '../../sim/trace/types.ts';
+import { traceStacks } from '../../sim/model/stack-frames.ts';
 import { spanPhase } from '../timeline/span-style.ts';
 import { pathId } from './flame-layout.ts';
 
@@ -35,12 +36,13 @@ export function framePhases(trace: Trace, time: FlameTimeKind = 'all'): Readonly
     if (before === undefined) seen.set(id, p);
     else if (before !== p) seen.set(id, 'mixed');
   };
+  const stacks = traceStacks(trace);
   for (const span of trace.spans) {
     if (span.work.length === 0) continue;
     const phase = spanPhase(span) ?? 'none';
     for (const w of span.work) {
       if (w.us <= 0 || (time === 'cpu' && !w.cpu) || (time === 'sleep' && w.cpu)) continue;
-      const stack = trace.stacks[w.stack] ?? [];
+      const stack = stacks[w.stack] ?? [];
       const path = [`lane:${span.lane}`];
       note(pathId(path), phase);
       for (const frame of stack) {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { flameTree, foldedStacks, laneBusyUs, laneNode, searchFlame, type FlameNode } from '../../../src/sim/analysis/flame.ts';
 import { diffFlame, type FlameDiffNode } from '../../../src/sim/analysis/flame-diff.ts';
 import type { Trace } from '../../../src/sim/trace/types.ts';
+import { traceStacks } from '../../../src/sim/model/stack-frames.ts';
 import { ALL_FIXES, runValue } from '../helpers.ts';
 import { scenarioArb } from './scenario-arb.ts';
 
@@ -15,7 +16,7 @@ function nodes(n: FlameNode): FlameNode[] {
 /** Work microseconds of the items whose stack holds `frame` (each item once). */
 function workWith(t: Trace, frame: string, cpu?: boolean): number {
   let us = 0;
-  for (const s of t.spans) for (const w of s.work) if ((cpu === undefined || w.cpu === cpu) && t.stacks[w.stack]?.includes(frame)) us += w.us;
+  for (const s of t.spans) for (const w of s.work) if ((cpu === undefined || w.cpu === cpu) && traceStacks(t)[w.stack]?.includes(frame)) us += w.us;
   return us;
 }
 
@@ -115,7 +116,7 @@ describe('flame search', () => {
     // "vfio" matches whole subtrees whose frames match again below: still each stack once.
     const vfio = searchFlame(tree, 'vfio');
     let us = 0;
-    for (const s of t.spans) for (const w of s.work) if (t.stacks[w.stack]?.some((f) => f.toLowerCase().includes('vfio'))) us += w.us;
+    for (const s of t.spans) for (const w of s.work) if (traceStacks(t)[w.stack]?.some((f) => f.toLowerCase().includes('vfio'))) us += w.us;
     expect(vfio.totalUs).toBe(us);
     expect(vfio.cpuUs + vfio.sleepUs).toBe(vfio.totalUs);
   });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { functionCosts, functionTable, TALK_FUNCTIONS } from '../../../src/sim/analysis/functions.ts';
 import { flameTree, laneBusyUs, searchFlame } from '../../../src/sim/analysis/flame.ts';
 import type { Trace } from '../../../src/sim/trace/types.ts';
+import { traceStacks } from '../../../src/sim/model/stack-frames.ts';
 import { ALL_FIXES, runValue } from '../helpers.ts';
 import { scenarioArb } from './scenario-arb.ts';
 
@@ -93,7 +94,7 @@ describe('function cost table', () => {
     const pinLanes = ['pin0', 'pin1', 'pin2', 'pin3'].reduce((s, l) => s + (laneBusyUs(trace)[l] ?? 0), 0);
     expect(pinLanes).toBeGreaterThan(0);
     let us = 0;
-    for (const s of trace.spans) for (const w of s.work) if (trace.stacks[w.stack]?.includes('vfio_pin_pages_remote')) us += w.us;
+    for (const s of trace.spans) for (const w of s.work) if (traceStacks(trace)[w.stack]?.includes('vfio_pin_pages_remote')) us += w.us;
     expect(row?.a.totalUs).toBe(us);
     expect(row?.a.totalUs).toBeLessThan(2 * pinLanes);
   });
