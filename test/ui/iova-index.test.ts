@@ -17,9 +17,13 @@ describe('IOVA index', () => {
     ['tracking + split', { userspaceDmaMapTracking: true, splitIovaAt1MiB: true }],
     ['split only', { splitIovaAt1MiB: true }],
     ['separate containers', {}],
+    ['folded: 12 containers, 16 toggles', {}],
+    ['folded with tracking', { userspaceDmaMapTracking: true, splitIovaAt1MiB: true }],
   ] as const) {
     it(`ends its counters at the Trace's totals (${name})`, () => {
-      const trace = name === 'separate containers' ? runValue({ ...BASE, devices: { count: 2, sharedContainer: false } }) : withOpts(opts);
+      const folded = { ...BASE, devices: { count: 12, sharedContainer: false, barMiB: [16, 256, 32, 1, 1, 1] }, firmware: { pamWrites: 64, barDecodeToggles: 16 }, optimizations: opts };
+      const trace = name === 'separate containers' ? runValue({ ...BASE, devices: { count: 2, sharedContainer: false } }) : name.startsWith('folded') ? runValue(folded) : withOpts(opts);
+      if (name.startsWith('folded')) expect(trace.events.some((e) => e.type === 'vfio.folded')).toBe(true);
       const ix = buildIovaIndex(trace);
       const end = iovaCountersAt(ix, trace.markers.firstKernelLogUs);
       expect(end.mapIoctls).toBe(trace.counters.dmaMapIoctls);
@@ -102,5 +106,22 @@ describe('IOVA index', () => {
     expect(ix.regions).toEqual([]);
     expect(ix.containers).toEqual([]);
     expect(regionsAt(ix, 0, 1_000)).toEqual([]);
+  });
+});
+
+describe('IOVA index past the detail window', () => {
+  it('draws a container\'s regions until its window closes and none after, while its counters go on', () => {
+    const trace = runValue({ ...BASE, devices: { count: 16, sharedContainer: false, barMiB: [16, 256, 32, 1, 1, 1] }, firmware: { pamWrites: 64, barDecodeToggles: 16 } });
+    const ix = buildIovaIndex(trace);
+    const ends = trace.iova.detailEnds ?? [];
+    expect(ends.length).toBeGreaterThan(0);
+    for (const { container, t } of ends) {
+      expect(regionsAt(ix, container, t - 1).length).toBeGreaterThan(0);
+      expect(regionsAt(ix, container, t)).toEqual([]);
+    }
+    const last = Math.max(...ends.map((e) => e.t));
+    const atClose = iovaCountersAt(ix, last);
+    const atEnd = iovaCountersAt(ix, trace.markers.firstKernelLogUs);
+    expect(atEnd.mapIoctls).toBeGreaterThan(atClose.mapIoctls);
   });
 });

@@ -12,7 +12,8 @@ import type { Micros } from '../time.ts';
 import type { Phase } from '../trace/phases.ts';
 import type { CounterDelta } from '../trace/types.ts';
 import { PAGE_4K } from '../units.ts';
-import { addCounts, type HostState, type IoctlStep, type MutableCounts } from './host-state.ts';
+import type { HostState, IoctlStep } from './host-state.ts';
+import { decodeCycles, recordRepeats } from './bar-decode.ts';
 import { ramRangesAfterPamWrite } from './layout.ts';
 import { VCPU0 } from './init-steps.ts';
 
@@ -93,42 +94,16 @@ export class BiosSteps {
   enableBars(gpu: number): Micros {
     const h = this.h;
     const bars = h.layout.bars[gpu] ?? [];
-    const work: WorkNs[] = [];
-    const slotWork: WorkNs[] = [];
-    const counts: MutableCounts = {};
-    const steps: IoctlStep[] = [];
-    const stacks = memslotStacks('bar-decode');
-    let slots = 0;
-    let maps = 0;
     const t = h.now();
-    // Decode on once, then off/on per toggle (SeaBIOS pci_bios_init_device, guest sizing).
+    const d = decodeCycles(h, gpu);
     const cycles = 1 + h.s.firmware.barDecodeToggles;
-    for (let c = 0; c < cycles; c++) {
-      for (const on of c === 0 ? [true] : [false, true]) {
-        h.rec.event({ type: 'bar.decode', t, lane: VCPU0, device: gpu, on });
-        bars.forEach((bar) => {
-          if (on) {
-            const cost = memslotCreateNs(h.s.host, h.s.optimizations, (bar.end - bar.start) / PAGE_4K, true);
-            slotWork.push(cpuWork(stacks.metadata, cost.metadataZeroNs), cpuWork(stacks.rmapWalk, cost.rmapWalkNs),
-              cpuWork(stacks.dirtyLog, cost.dirtyLogNs));
-            slots++;
-          } else {
-            slotWork.push(cpuWork(stacks.remove, MEMSLOT_DELETE_NS));
-          }
-        });
-        const io = on ? h.updateListeners([], bars, 'bar-decode') : h.updateListeners(bars, [], 'bar-decode');
-        work.push(...io.work);
-        steps.push(...io.steps);
-        addCounts(counts, io.counts);
-        maps += io.steps.length;
-      }
-    }
     let us = 0;
     if (h.containers.length > 0) {
-      us += this.step('bar-map', `gpu${gpu}: BAR maps (${bars.length} BARs × ${cycles} decode cycles)`, nonZero(work), CAUSES.barMap, counts, maps);
-      h.recordSteps(steps, t, VCPU0);
+      us += this.step('bar-map', `gpu${gpu}: BAR maps (${bars.length} BARs × ${cycles} decode cycles)`, nonZero(d.work), CAUSES.barMap, d.counts, d.ioctls);
+      const end = h.recordSteps(d.steps, t, VCPU0);
+      if (d.repeated) recordRepeats(h, d.repeated, end);
     }
-    us += this.step('kvm-memslots', `gpu${gpu}: BAR memslots`, nonZero(slotWork), CAUSES.barMemslots, { memslotsCreated: slots }, slots, us);
+    us += this.step('kvm-memslots', `gpu${gpu}: BAR memslots`, nonZero(d.slotWork), CAUSES.barMemslots, { memslotsCreated: d.slots }, d.slots, us);
     return us;
   }
 

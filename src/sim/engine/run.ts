@@ -188,6 +188,7 @@ function assemble(h: HostState, markers: Markers): Trace {
       });
     }
   }
+  const detailEnds = h.containers.flatMap((c) => (c.listener.detailEndUs === undefined ? [] : [{ container: c.index, t: c.listener.detailEndUs }]));
   const s = h.s;
   const mem = h.mem;
   return {
@@ -214,7 +215,7 @@ function assemble(h: HostState, markers: Markers): Trace {
       ops: mem.ops,
       window: { start: 0, count: Math.min(DETAIL_WINDOW_PAGES, mem.totalPages) },
     },
-    iova: { regions, segments: h.layout.segments },
+    iova: detailEnds.length > 0 ? { regions, segments: h.layout.segments, detailEnds } : { regions, segments: h.layout.segments },
     machines: h.rec.machines,
   };
 }

@@ -17,6 +17,8 @@ export interface RegionRecord {
   readonly key: string;
   state: IovaState;
   readonly states: StateChange[];
+  /** Made inside the container's detail window, which is still open: its history is kept. */
+  tracked: boolean;
 }
 
 export type Ioctl =
@@ -30,6 +32,13 @@ export interface ListenerOptions {
   readonly splitAt1MiB: boolean;
   /** Keep each region's state changes (the IOVA view's lanes; default on); off in a lean run. */
   readonly keepsHistory?: boolean;
+  /**
+   * The detail window: how many records (region state changes and ioctls) the container
+   * keeps one by one. The window closes at the first topology change after they are used:
+   * from then on regions still run their machines and are priced and counted, but keep no
+   * history, and their ioctls are folded into one record per burst. A run stays bounded.
+   */
+  readonly detailRecords?: number;
   /** Allocates globally unique region ids across containers. */
   readonly nextId: () => number;
 }
@@ -42,6 +51,9 @@ export class VfioListener {
   readonly regions: RegionRecord[] = [];
 
   private readonly keepsHistory: boolean;
+  private records = 0;
+  /** When the detail window closed, if it did. */
+  detailEndUs: Micros | undefined;
 
   constructor(private readonly opts: ListenerOptions) {
     this.keepsHistory = opts.keepsHistory ?? true;
@@ -55,6 +67,10 @@ export class VfioListener {
   update(removed: readonly Range[], added: readonly Range[], t: Micros): Ioctl[] {
     const split = this.opts.splitAt1MiB;
     const out: Ioctl[] = [];
+    if (this.detailEndUs === undefined && this.records >= (this.opts.detailRecords ?? Infinity)) {
+      this.detailEndUs = t;
+      for (const r of this.regions) r.tracked = false;
+    }
     // address_space_update_topology_pass: deletions first, then additions.
     for (const r of split ? splitAt1MiB(removed) : removed) {
       const region = this.live.get(key(r));
@@ -81,10 +97,19 @@ export class VfioListener {
           if (overlap(g.range, r)) this.send(g, { type: 'iova.conflict', byStartIova: r.start, byEndIova: r.end }, t, out);
         }
       }
-      const region: RegionRecord = { id: this.opts.nextId(), range: r, key: k, state: 'unmapped', states: this.keepsHistory ? [{ t, state: 'unmapped' }] : [] };
-      this.regions.push(region);
+      const tracked = this.keepsHistory && this.detailEndUs === undefined;
+      if (tracked) this.records++;
+      const region: RegionRecord = { id: tracked ? this.opts.nextId() : -1, range: r, key: k, state: 'unmapped', states: tracked ? [{ t, state: 'unmapped' }] : [], tracked };
+      if (tracked) this.regions.push(region);
       this.send(region, { type: 'iova.map' }, t, out);
     }
+    return out;
+  }
+
+  /** The live mappings with their states, in the order conflicts are looked for. */
+  signature(): string {
+    let out = '';
+    for (const r of this.live.values()) out += `${r.key}=${r.state};`;
     return out;
   }
 
@@ -95,7 +120,10 @@ export class VfioListener {
       throw new Error(`IOVA region [${hex(region.range.start)}, ${hex(region.range.end)}) in ${region.state} ignored ${event.type} at t=${t}`);
     }
     region.state = tr.next;
-    if (this.keepsHistory) region.states.push({ t, state: tr.next });
+    if (region.tracked) {
+      region.states.push({ t, state: tr.next });
+      this.records += 1 + tr.actions.length;
+    }
     if (tr.next === 'mapped' || tr.next === 'unmapRequested') this.live.set(region.key, region);
     else this.live.delete(region.key);
     for (const a of tr.actions) {

@@ -43,6 +43,33 @@ export function zeroCounters(): Counters {
 }
 
 const NO_WORK: readonly WorkNs[] = [];
+
+/**
+ * (reading choice) Work items a span keeps one by one. A longer list (a BAR decode burst
+ * of thousands of ioctls) is merged by call stack: the flame graph sums by stack anyway,
+ * and the Trace stays small.
+ */
+export const MAX_WORK_ITEMS = 64;
+
+/** Sums work of the same stack and kind, in order of first appearance. */
+function mergeByStack(work: readonly WorkNs[]): WorkNs[] {
+  const order: { stack: Stack; cpu: boolean }[] = [];
+  const sums = new Map<Stack, { cpu: number; sleep: number }>();
+  for (const w of work) {
+    let sum = sums.get(w.stack);
+    if (!sum) sums.set(w.stack, (sum = { cpu: -1, sleep: -1 }));
+    const k = w.cpu ? 'cpu' : 'sleep';
+    if (sum[k] < 0) {
+      sum[k] = 0;
+      order.push({ stack: w.stack, cpu: w.cpu });
+    }
+    sum[k] += w.ns;
+  }
+  return order.map(({ stack, cpu }) => {
+    const sum = sums.get(stack);
+    return { stack, cpu, ns: (cpu ? sum?.cpu : sum?.sleep) ?? 0 };
+  });
+}
 const COUNTER_SET: ReadonlySet<string> = new Set(COUNTER_NAMES);
 const isCounterName = (k: string): k is keyof Counters => COUNTER_SET.has(k);
 
@@ -92,7 +119,7 @@ export class Recorder {
     if (this.detail) {
       deps = input.deps ? [...input.deps] : [];
       if (prevHolds && !deps.includes(prev.id)) deps.push(prev.id);
-      items = this.allocate(work, durationUs);
+      items = this.allocate(work.length > MAX_WORK_ITEMS ? mergeByStack(work) : work, durationUs);
     }
     const counts = input.counts ?? {};
     const id = this.spans.length;

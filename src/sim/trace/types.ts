@@ -121,6 +121,17 @@ export type TraceEvent =
   | { readonly type: 'vfio.unmap'; readonly t: Micros; readonly lane: string; readonly region: number; readonly pages4K: number }
   | { readonly type: 'vfio.map.skipped'; readonly t: Micros; readonly lane: string; readonly region: number }
   | { readonly type: 'vfio.unmap.deferred'; readonly t: Micros; readonly lane: string; readonly region: number }
+  /**
+   * VFIO ioctls of one container counted but not recorded one by one, issued between t and
+   * endUs: those of regions past the container's detail window, and BAR decode cycles that
+   * repeat the previous cycle exactly. Trace.counters include them.
+   */
+  | {
+    readonly type: 'vfio.folded'; readonly t: Micros; readonly endUs: Micros; readonly lane: string; readonly container: number;
+    readonly maps: number; readonly unmaps: number; readonly mapsSkipped: number; readonly unmapsDeferred: number;
+    /** 4 KiB pages those maps pinned again. */
+    readonly repinned4K: number;
+  }
   | { readonly type: 'pci.reset'; readonly t: Micros; readonly lane: string; readonly device: number; readonly reason: ResetReason; readonly endUs: Micros }
   | { readonly type: 'pci.reset.skipped'; readonly t: Micros; readonly lane: string; readonly device: number; readonly reason: ResetReason }
   | { readonly type: 'pam.write'; readonly t: Micros; readonly lane: string; readonly index: number; readonly merged: boolean }
@@ -212,6 +223,14 @@ export interface Trace {
    */
   readonly stacks: readonly Stack[];
   readonly memory: MemoryTrace;
-  readonly iova: { readonly regions: readonly IovaRegion[]; readonly segments: readonly GuestSegment[] };
+  readonly iova: {
+    readonly regions: readonly IovaRegion[];
+    readonly segments: readonly GuestSegment[];
+    /**
+     * Containers whose detail window closed, and when: after t their regions keep no
+     * history and their ioctls are only counted (`vfio.folded`). Absent when none closed.
+     */
+    readonly detailEnds?: readonly { readonly container: number; readonly t: Micros }[];
+  };
   readonly machines: readonly MachineTimeline[];
 }

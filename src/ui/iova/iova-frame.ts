@@ -2,7 +2,7 @@
  * The IOVA view at one instant: which regions show and how, each family's re-map badge,
  * and the counters. Binary searches over the precomputed index only.
  */
-import type { Family, IovaIndex, RegionInfo } from './iova-index.ts';
+import type { Family, FoldBlock, IovaIndex, RegionInfo } from './iova-index.ts';
 import { countAtOrBefore, lastAtOrBefore } from './search.ts';
 
 /**
@@ -39,8 +39,9 @@ export function regionAt(ix: IovaIndex, info: RegionInfo, t: number): RegionAt |
   return { ...done, look: 'mapped' };
 }
 
-/** Regions on screen at t in one container, in address order. */
+/** Regions on screen at t in one container, in address order; none once its detail window closed. */
 export function regionsAt(ix: IovaIndex, container: number, t: number): RegionAt[] {
+  if (t >= (ix.detailEnds.get(container) ?? Infinity)) return [];
   const list = ix.epochRegions[lastAtOrBefore(ix.epochStarts, t)] ?? [];
   const out: RegionAt[] = [];
   for (const info of list) {
@@ -87,13 +88,23 @@ export function iovaCountersAt(ix: IovaIndex, t: number): IovaCounters {
     repinned4K = (ix.repinBefore[i] ?? 0) + Math.floor(op.repin4K * f);
   }
   return {
-    mapIoctls: countAtOrBefore(ix.mapTimes, t),
-    unmapIoctls: countAtOrBefore(ix.unmapTimes, t),
-    mapsSkipped: countAtOrBefore(ix.skippedTimes, t),
-    unmapsDeferred: countAtOrBefore(ix.deferredTimes, t),
+    mapIoctls: countAtOrBefore(ix.mapTimes, t) + foldedAt(ix.folds, t, 'maps'),
+    unmapIoctls: countAtOrBefore(ix.unmapTimes, t) + foldedAt(ix.folds, t, 'unmaps'),
+    mapsSkipped: countAtOrBefore(ix.skippedTimes, t) + foldedAt(ix.folds, t, 'mapsSkipped'),
+    unmapsDeferred: countAtOrBefore(ix.deferredTimes, t) + foldedAt(ix.folds, t, 'unmapsDeferred'),
     conflicts: countAtOrBefore(ix.conflictTimes, t),
-    repinned4K,
+    repinned4K: repinned4K + foldedAt(ix.folds, t, 'repinned4K'),
   };
+}
+
+/** Folded ioctls issued by t, spread evenly over each fold's time (they run back to back). */
+function foldedAt(folds: readonly FoldBlock[], t: number, k: 'maps' | 'unmaps' | 'mapsSkipped' | 'unmapsDeferred' | 'repinned4K'): number {
+  let n = 0;
+  for (const f of folds) {
+    if (f.t > t) break;
+    n += t >= f.endUs ? f[k] : Math.floor((f[k] * (t - f.t)) / (f.endUs - f.t));
+  }
+  return n;
 }
 
 export const gibOf4K = (pages: number) => (pages * 4096) / 2 ** 30;

@@ -57,6 +57,18 @@ export interface StripEvent {
   readonly conflict: boolean;
 }
 
+/** Ioctls of one container counted rather than recorded one by one (a `vfio.folded` event). */
+export interface FoldBlock {
+  readonly t: number;
+  readonly endUs: number;
+  readonly container: number;
+  readonly maps: number;
+  readonly unmaps: number;
+  readonly mapsSkipped: number;
+  readonly unmapsDeferred: number;
+  readonly repinned4K: number;
+}
+
 export interface IovaIndex {
   readonly regions: readonly RegionInfo[];
   readonly byId: ReadonlyMap<number, RegionInfo>;
@@ -71,6 +83,10 @@ export interface IovaIndex {
   readonly skippedTimes: readonly number[];
   readonly deferredTimes: readonly number[];
   readonly conflictTimes: readonly number[];
+  /** Ioctls past the detail window, by time: the counters add them in as they happen. */
+  readonly folds: readonly FoldBlock[];
+  /** When each container's detail window closed (containers absent: it never did). */
+  readonly detailEnds: ReadonlyMap<number, number>;
   /** Every map ioctl by decision time. */
   readonly ops: readonly MapOp[];
   readonly opBegins: readonly number[];
@@ -154,7 +170,12 @@ export function buildIovaIndex(trace: Trace): IovaIndex {
   const unmapped = new Map<number, { start: number; end: number }[]>();
   const strip: StripEvent[] = [];
   const conflicted = new Set(trace.iova.regions.filter((r) => r.states.some((s) => s.state === 'conflict')).map((r) => r.id));
-  const vfio = trace.events.filter((e) => e.type.startsWith('vfio.'));
+  const folds: FoldBlock[] = [];
+  for (const e of trace.events) {
+    if (e.type === 'vfio.folded') folds.push({ t: e.t, endUs: e.endUs, container: e.container, maps: e.maps, unmaps: e.unmaps, mapsSkipped: e.mapsSkipped, unmapsDeferred: e.unmapsDeferred, repinned4K: e.repinned4K });
+  }
+  folds.sort((a, b) => a.t - b.t);
+  const vfio = trace.events.filter((e) => e.type.startsWith('vfio.') && e.type !== 'vfio.folded');
   // The next VFIO event on the same lane, for every event (one backward pass).
   const nextOnLane: (number | undefined)[] = [];
   const seen = new Map<string, number>();
@@ -231,7 +252,8 @@ export function buildIovaIndex(trace: Trace): IovaIndex {
     containers: [...new Set(trace.iova.regions.map((r) => r.container))].sort((a, b) => a - b),
     epochStarts, epochRegions, strip,
     mapTimes: times('map'), unmapTimes: times('unmap'), skippedTimes: times('map-skipped'), deferredTimes: times('unmap-deferred'),
-    conflictTimes: times('unmap', true),
+    conflictTimes: times('unmap', true), folds,
+    detailEnds: new Map((trace.iova.detailEnds ?? []).map((d) => [d.container, d.t])),
     ops, opBegins: ops.map((o) => o.beginUs),
     repinOps, repinStarts: repinOps.map((o) => o.startUs), repinBefore,
     pamTimes: trace.events.filter((e) => e.type === 'pam.write').map((e) => e.t),
