@@ -178,10 +178,17 @@
       this.sentTheme = undefined;
     }
 
+    /** Where the playground is served from: the src attribute, or this script's site. */
     get site() {
       const src = this.getAttribute('src');
       if (!src) return DEFAULT_SITE;
-      return new URL(src.endsWith('/') ? src : `${src}/`, document.baseURI).href;
+      try {
+        const url = new URL(src.endsWith('/') ? src : `${src}/`, document.baseURI);
+        // Only a web address can serve the frame; javascript:, data: and the like never load.
+        return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+      } catch {
+        return undefined;
+      }
     }
 
     flag(name) {
@@ -270,6 +277,14 @@
       frame.className = 'frame pending';
       root.append(...shadowStyle(root), card, frame);
       this.toggleAttribute('data-dark', this.resolvedTheme() === 'dark');
+      if (this.site === undefined) {
+        // Say what is wrong on the page itself, where the author will look, and load nothing.
+        const src = this.getAttribute('src') || '';
+        sub.textContent = `Cannot load: the src attribute must be an http or https address of a Bootline site, not "${src.length > 60 ? `${src.slice(0, 60)}…` : src}".`;
+        sub.setAttribute('role', 'alert');
+        button.disabled = true;
+        return;
+      }
 
       const lesson = this.getAttribute('lesson');
       if (lesson) {

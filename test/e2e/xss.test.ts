@@ -102,6 +102,9 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** src values that must never become the frame's address (or its base). */
+const BAD_SRCS = [`javascript:${RUN}//`, 'data:text/html,<script>window.__xss=1</script>', 'http://[::1'];
+
 /** Another site's page whose author put payloads in every attribute (escaped, as HTML requires). */
 function hostPage(): string {
   const attrs: Record<string, string> = {
@@ -121,6 +124,14 @@ function hostPage(): string {
 <body><h1>Our GPU VMs</h1><gpu-vm-playground id="a" ${a}></gpu-vm-playground></body></html>`;
 }
 
+/** A page whose author pointed elements' src at things that are not a Bootline site. */
+function badSrcPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A wiki page</title>
+<script src="${app}embed/gpu-vm-playground.js" defer></script></head>
+<body><h1>Our GPU VMs</h1>
+${BAD_SRCS.map((src, i) => `<gpu-vm-playground id="src${i}" src="${escapeAttr(src)}"></gpu-vm-playground>`).join('\n')}</body></html>`;
+}
+
 beforeAll(async () => {
   app = inject('baseURL');
   const out = await build({
@@ -131,7 +142,7 @@ beforeAll(async () => {
   const chunk = (Array.isArray(out) ? out[0] : (out as Rolldown.RolldownOutput))?.output[0];
   if (chunk?.type !== 'chunk') throw new Error('the lesson renderer did not build');
   renderer = chunk.code;
-  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(hostPage()));
+  server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(req.url === '/bad-src' ? badSrcPage() : hostPage()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
   host = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
@@ -407,6 +418,27 @@ describe('the embed', () => {
     const frame = page.frameLocator('gpu-vm-playground iframe');
     await frame.locator('.timeline-panel svg.plot').waitFor(WAIT);
     await expectInert(opened);
+    expect(opened.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an element whose src is a script URL, data or no address at all says so and loads nothing', async () => {
+    const opened = await open();
+    const { page } = opened;
+    await page.goto(`${host}bad-src`);
+    for (const [i, src] of BAD_SRCS.entries()) {
+      const sub = page.locator(`#src${i} .sub`);
+      await sub.waitFor(WAIT);
+      expect(await sub.textContent()).toContain(`must be an http or https address of a Bootline site, not "${src}"`);
+      expect(await page.locator(`#src${i} button`).isDisabled()).toBe(true);
+      expect(await page.locator(`#src${i} iframe`).count()).toBe(0);
+    }
+    // Even when scrolled to (where a playground loads by itself), nothing loads and nothing runs.
+    await page.locator('#src2').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    expect(await page.locator('gpu-vm-playground iframe').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(opened.dialogs).toEqual([]);
     expect(opened.errors).toEqual([]);
     await page.close();
   });
