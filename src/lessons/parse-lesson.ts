@@ -11,7 +11,7 @@ import { parseSteps, stepScenarioProblems } from './parse-steps.ts';
 import type { LessonProblem } from './problems.ts';
 import { frontmatterSchema, knownKeysAt } from './schema.ts';
 import type { Lesson, LessonScenario } from './types.ts';
-import { parseYamlLite } from './yaml-lite.ts';
+import { parseYamlLite, pathKey } from './yaml-lite.ts';
 import { schemaProblems } from './zod-messages.ts';
 
 export const LESSON_FILES = ['lesson.md', 'params.jsonc', 'solution.jsonc'] as const;
@@ -63,7 +63,10 @@ export function parseLesson(dir: string, files: Readonly<Record<string, string>>
   warnings.push(...split.warnings.map((p) => ({ severity: 'warning' as const, file: mdFile, line: p.line, message: p.message })));
 
   const yaml = parseYamlLite(split.frontmatter, split.frontmatterLineOffset);
-  if (!yaml.ok) return { ok: false, problems: [...problems, { severity: 'error', file: mdFile, line: yaml.error.line, column: yaml.error.column, message: yaml.error.message }] };
+  if (!yaml.ok) {
+    const field = yaml.error.path.length > 0 ? { field: pathKey(yaml.error.path) } : {};
+    return { ok: false, problems: [...problems, { severity: 'error', file: mdFile, line: yaml.error.line, column: yaml.error.column, ...field, message: yaml.error.message }] };
+  }
   const fm = frontmatterSchema.safeParse(yaml.value);
   if (!fm.success) problems.push(...schemaProblems(fm.error, yaml.value, yaml.positions, mdFile, (p) => knownKeysAt('frontmatter', p), [], 1));
 

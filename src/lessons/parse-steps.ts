@@ -22,7 +22,7 @@ export function parseSteps(raws: readonly RawStep[], mdFile: string): { steps: S
     if (raw.script) {
       const y = parseYamlLite(raw.script.text, raw.script.lineOffset);
       if (!y.ok) {
-        problems.push({ severity: 'error', file: mdFile, line: y.error.line, column: y.error.column, field: pathKey(prefix), message: y.error.message });
+        problems.push({ severity: 'error', file: mdFile, line: y.error.line, column: y.error.column, field: pathKey([...prefix, ...y.error.path]), message: y.error.message });
         return;
       }
       scriptRaw = y.value;

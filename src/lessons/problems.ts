@@ -14,11 +14,16 @@ export interface LessonProblem {
   readonly message: string;
 }
 
-/** "lessons/03-zeroing/lesson.md:14:5: goals[1].max must be a number" */
+/**
+ * "lessons/03-zeroing/lesson.md:14:5: goals[1].max must be a number",
+ * "lessons/03-zeroing/lesson.md:9:10: goals[0].max: Numbers are written in decimal."
+ */
 export function formatLessonProblem(p: LessonProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
   const severity = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${severity}${p.field === undefined ? '' : `${p.field} `}${p.message}`;
+  // A message that is a sentence of its own (the YAML reader's) follows the field after a colon.
+  const field = p.field === undefined ? '' : /^[A-Z"]/.test(p.message) ? `${p.field}: ` : `${p.field} `;
+  return `${where}: ${severity}${field}${p.message}`;
 }
 
 export function hasErrors(problems: readonly LessonProblem[]): boolean {

@@ -17,6 +17,8 @@ export interface YamlPosition {
 
 export interface YamlError extends YamlPosition {
   readonly message: string;
+  /** The key or item being read when it failed ("goals[1].max"), so a message can name it. */
+  readonly path: YamlPath;
 }
 
 export type YamlResult =
@@ -65,6 +67,8 @@ const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:(\s|$)/;
 class Parser {
   private i = 0;
   readonly positions = new Map<string, YamlPosition>();
+  /** The key or item being read: where an error is. */
+  at: YamlPath = [];
 
   // Mutable: "- key: value" items are rewritten in place as mapping lines.
   constructor(private readonly lines: Line[]) {}
@@ -98,6 +102,7 @@ class Parser {
   private parseMapping(indent: number, path: YamlPath): YamlValue {
     const out: Record<string, YamlValue> = {};
     for (let line = this.peek(); line && line.indent === indent && !this.isItem(line); line = this.peek()) {
+      this.at = path;
       const m = QUOTED_KEY.exec(line.text) ?? PLAIN_KEY.exec(line.text);
       if (!m || m[1] === undefined) {
         throw new Fail(line.no, indent + 1, 'Expected "key: value" here (keys are words; put other keys in quotes).');
@@ -105,6 +110,7 @@ class Parser {
       const key = m[1].startsWith('"') || m[1].startsWith("'") ? quoted(m[1], line.no, indent + 1) : m[1];
       if (Object.hasOwn(out, key)) throw new Fail(line.no, indent + 1, `"${key}" appears twice.`);
       const keyPath = [...path, key];
+      this.at = keyPath;
       this.positions.set(pathKey(keyPath), { line: line.no, column: indent + 1 });
       const restColumn = indent + m[0].length + 1;
       const rest = line.text.slice(m[0].length).trim();
@@ -118,6 +124,7 @@ class Parser {
     const out: YamlValue[] = [];
     for (let line = this.peek(); line && line.indent === indent && this.isItem(line); line = this.peek()) {
       const itemPath = [...path, out.length];
+      this.at = itemPath;
       this.positions.set(pathKey(itemPath), { line: line.no, column: indent + 1 });
       const rest = line.text.slice(1).trimStart();
       const restIndent = indent + (line.text.length - rest.length);
@@ -266,17 +273,17 @@ export function parseYamlLite(text: string, lineOffset = 0): YamlResult {
     const raw = rawLines[k] ?? '';
     const no = k + 1 + lineOffset;
     const indentText = /^[ \t]*/.exec(raw)?.[0] ?? '';
-    if (indentText.includes('\t')) return { ok: false, error: { line: no, column: indentText.indexOf('\t') + 1, message: 'A tab in the indentation: indent with spaces.' } };
+    if (indentText.includes('\t')) return { ok: false, error: { line: no, column: indentText.indexOf('\t') + 1, path: [], message: 'A tab in the indentation: indent with spaces.' } };
     const body = raw.slice(indentText.length).trimEnd();
     // Blank and comment lines stay for block text; peek() skips them everywhere else.
     lines.push({ no, indent: indentText.length, text: body, raw, comment: body.startsWith('#') });
   }
+  const parser = new Parser(lines);
   try {
-    const parser = new Parser(lines);
     const value = parser.parseDocument();
     return { ok: true, value, positions: parser.positions };
   } catch (err) {
-    if (err instanceof Fail) return { ok: false, error: { line: err.line, column: err.column, message: err.message } };
+    if (err instanceof Fail) return { ok: false, error: { line: err.line, column: err.column, path: parser.at, message: err.message } };
     throw err;
   }
 }

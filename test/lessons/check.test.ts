@@ -74,6 +74,12 @@ describe('problems in lesson files', () => {
     );
   });
 
+  it('name the field where the frontmatter stops being YAML the lessons can read', () => {
+    expect(messages(edit('lessons/08-pci-resets/lesson.md', 'max: 5000', 'max: 0x1388'))).toContainEqual(
+      expect.stringMatching(/^lessons\/08-pci-resets\/lesson\.md:\d+:\d+: goals\[2\]\.max: .*decimal/),
+    );
+  });
+
   it('name a goal with two targets, and one with two quantities', () => {
     const twoTargets = edit('lessons/08-pci-resets/lesson.md', '    max: 5000\n', '    max: 5000\n    min: 1\n');
     expect(messages(twoTargets)).toContainEqual(expect.stringMatching(/08-pci-resets\/lesson\.md:21:3: goals\[2\] has max and min; give exactly one of max, min, reduceBy, reduceByPercent/));

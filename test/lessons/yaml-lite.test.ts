@@ -54,6 +54,15 @@ describe('the YAML subset', () => {
     expect(fails('a: *ref').message).toMatch(/cannot start/);
   });
 
+  it('says which key or item it was reading when it failed', () => {
+    expect(fails('title: x\ngoals:\n  - id: a\n    max: 0x10').path).toEqual(['goals', 0, 'max']);
+    expect(fails('goals:\n  - id: a\n  - id: "open').path).toEqual(['goals', 1, 'id']);
+    expect(fails('title: x\nviews: [a, , b]').path).toEqual(['views']);
+    // A line that is not "key: value" belongs to the mapping it sits in.
+    expect(fails('set:\n  ramGiB: 1\n  what is this').path).toEqual(['set']);
+    expect(fails('\ta: 1').path).toEqual([]);
+  });
+
   it('names paths as authors read them', () => {
     expect(pathKey(['goals', 1, 'max'])).toBe('goals[1].max');
     expect(pathKey(['steps', 0, 'set', 'guest.ramGiB'])).toBe('steps[0].set["guest.ramGiB"]');
