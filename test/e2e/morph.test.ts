@@ -52,6 +52,21 @@ const shownNow = (page: Page) => page.evaluate(() => {
   return { attr: Number(rect.getAttribute('width')), shown: parseFloat(getComputedStyle(rect).width) };
 });
 
+const creationText = (page: Page) => page.locator('[data-measure="vmCreationMs"] .v').textContent();
+
+/** Records every text the VM creation time shows from now on. */
+async function watchCreation(page: Page): Promise<{ valueBefore: string | null }> {
+  const valueBefore = await page.locator('[data-measure="vmCreationMs"] .v').getAttribute('data-value-ms');
+  await page.evaluate(() => {
+    const v = document.querySelector('[data-measure="vmCreationMs"] .v');
+    if (!v) throw new Error('no VM creation time');
+    const texts: string[] = [];
+    (window as unknown as { __texts: string[] }).__texts = texts;
+    new MutationObserver(() => texts.push(v.textContent ?? '')).observe(v, { childList: true, characterData: true, subtree: true });
+  });
+  return { valueBefore };
+}
+
 async function turnOnPrezero(page: Page): Promise<void> {
   await page.locator('.monaco-editor .view-line', { hasText: '"prezeroFreePages"' }).locator('span > span', { hasText: /^false$/ }).dblclick();
   await page.keyboard.type('true');
@@ -87,13 +102,33 @@ describe('a new run morphs the timeline', () => {
     await close();
   });
 
-  it('with reduced motion, spans jump to the new run', async () => {
+  it('the measures count to their new values, and end on them', async () => {
+    const { page, errors, close } = await open('no-preference');
+    const texts = await watchCreation(page);
+    const before = await creationText(page);
+    await turnOnPrezero(page);
+    await expect.poll(() => page.locator('[data-measure="vmCreationMs"] .v').getAttribute('data-value-ms'), WAIT).not.toBe(texts.valueBefore);
+    const final = (Number(await page.locator('[data-measure="vmCreationMs"] .v').getAttribute('data-value-ms')) / 1000).toFixed(1);
+    await expect.poll(() => creationText(page), WAIT).toBe(final);
+    const seen = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+    // Numbers between the old and the new one were shown on the way.
+    const between = seen.filter((t) => Number(t) < Number(before) && Number(t) > Number(final));
+    expect(between.length, seen.join(' ')).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('with reduced motion, spans jump to the new run and the measures show their new values at once', async () => {
     const { page, errors, close } = await open('reduce');
+    const texts = await watchCreation(page);
     await watchSpan(page);
     await turnOnPrezero(page);
     await expect.poll(async () => (await widths(page)).length, WAIT).toBeGreaterThan(0);
     const [first] = await widths(page);
     expect(first?.shown).toBeCloseTo(first?.attr ?? NaN, 0);
+    await expect.poll(() => page.locator('[data-measure="vmCreationMs"] .v').getAttribute('data-value-ms'), WAIT).not.toBe(texts.valueBefore);
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts)).toHaveLength(1);
     expect(errors).toEqual([]);
     await close();
   });
