@@ -238,6 +238,8 @@ export class ScenarioEditor {
   dispose(): void {
     for (const c of this.#commands.splice(0)) c.dispose();
     this.#editor.dispose();
+    // Monaco's marker service keeps markers by model address after the model is gone.
+    monaco.editor.setModelMarkers(this.#model, 'bootline', []);
     this.#model.dispose();
     this.#overflow.remove();
   }
