@@ -25,6 +25,8 @@ export class PresenterSession {
   readonly compare = new CompareStore();
   /** The run of params.jsonc, which the hero figure compares with. */
   readonly start: GoodRun;
+  /** The views the steps show, each once, in step order. */
+  readonly views: readonly ViewName[];
 
   /** 0-based. */
   step = $state(0);
@@ -46,6 +48,7 @@ export class PresenterSession {
     const start = this.shown.lastGood;
     if (!start) throw new Error(`${lesson.dir}/params.jsonc does not run; npm run lessons:check should have caught this`);
     this.start = start;
+    this.views = [...new Set(lesson.steps.map((_, k) => stepFrame(lesson, k).view))];
     this.compare.pin(lesson.params.text);
     this.text = lesson.params.text;
     this.instant = this.playhead.reducedMotion;
