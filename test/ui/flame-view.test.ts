@@ -10,7 +10,7 @@ import { diffFlame, type FlameDiffNode } from '../../src/sim/analysis/flame-diff
 import { functionTable } from '../../src/sim/analysis/functions.ts';
 import { talkBaseline } from '../../src/sim/analysis/attribution.ts';
 import { run } from '../../src/sim/engine/run.ts';
-import { findPath, fitLabel, layoutIcicle, pathId } from '../../src/ui/flame/flame-layout.ts';
+import { findPath, fitLabel, layoutIcicle, pathId, zoomTarget } from '../../src/ui/flame/flame-layout.ts';
 import { framePhases } from '../../src/ui/flame/flame-phase.ts';
 import { diffAccess, diffMix, diffSize, plainAccess, plainCell, signedDuration } from '../../src/ui/flame/flame-style.ts';
 import { matchingIds, topFrames } from '../../src/ui/flame/flame-list.ts';
@@ -54,6 +54,23 @@ describe('icicle layout', () => {
     // Two runs on one scale: the shorter one is narrower.
     const b = layoutIcicle(flameTree(FIXED), plainAccess, { width: 800, focus: [], fullSize: tree.totalUs });
     expect(b.cells[0]?.w).toBeLessThan(800 * 0.3);
+  });
+
+  it('zooms by click: into a frame, out one level from the focus, back out to a dimmed caller', () => {
+    const tree = flameTree(BASE);
+    const lay = layoutIcicle(tree, plainAccess, { width: 800, focus: QEMU_PIN });
+    const focus = lay.cells.find((c) => c.role === 'focus');
+    if (!focus) throw new Error('no focus cell');
+    expect(zoomTarget(focus)).toEqual(QEMU_PIN.slice(0, -1));
+    for (const c of lay.cells.filter((x) => x.role === 'ancestor')) expect(zoomTarget(c)).toEqual(c.path);
+    // A click on a callee makes it the focus of the next layout; a click on that focus undoes it.
+    const callee = lay.cells.find((c) => c.role === 'inner');
+    if (!callee) throw new Error('the zoomed frame has no callee');
+    const next = layoutIcicle(tree, plainAccess, { width: 800, focus: zoomTarget(callee) });
+    const nextFocus = next.cells.find((c) => c.role === 'focus');
+    expect(nextFocus?.path).toEqual(callee.path);
+    if (!nextFocus) throw new Error('no focus cell after zooming in');
+    expect(layoutIcicle(tree, plainAccess, { width: 800, focus: zoomTarget(nextFocus) }).focusPath).toEqual(QEMU_PIN);
   });
 
   it('cuts labels to fit, never to two letters', () => {

@@ -7,10 +7,9 @@
  */
 import type { Allocation, BusyHostParams, BusyHostProblem, BusyHostResult } from '../../sim/analysis/busy-host.ts';
 import { setPath } from '../../sim/analysis/sweep-axis.ts';
+import type { RunSession, RunStatus } from '../charts/run-session.ts';
 import type { BusyHostJob, BusyHostReply } from './busy-host-protocol.ts';
 import BusyWorker from './busy-host.worker.ts?worker';
-
-export type BusyStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'problems' | 'error';
 
 export interface BusyInputs {
   hostFreeGiB: number;
@@ -41,9 +40,9 @@ export function busyParams(inputs: BusyInputs, scenario: unknown): BusyHostParam
   };
 }
 
-export class BusyHostSession {
+export class BusyHostSession implements RunSession {
   inputs = $state<BusyInputs>({ ...DEFAULT_INPUTS });
-  status = $state<BusyStatus>('idle');
+  status = $state<RunStatus>('idle');
   done = $state(0);
   total = $state(0);
   result = $state.raw<BusyHostResult | undefined>(undefined);

@@ -8,13 +8,12 @@ import type { SweepRow, SweepSpec } from '../../sim/analysis/sweep.ts';
 import type { ChartKind, SeriesPreset } from './presets.ts';
 import type { MeasureKey } from './chart-series.ts';
 import type { PlanMeta } from './sweep-protocol.ts';
+import type { RunSession, RunStatus } from './run-session.ts';
 import { defaultThreads, SweepPool } from './sweep-pool.ts';
 import SweepWorker from './sweep.worker.ts?worker';
 
 /** Least time between two redraws of a running sweep's chart. */
 const REDRAW_MS = 250;
-
-export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'problems' | 'error';
 
 export interface FigureInfo {
   readonly title: string;
@@ -29,14 +28,14 @@ export interface FigureInfo {
   readonly fileStem: string;
 }
 
-export class ChartsSession {
+export class ChartsSession implements RunSession {
   field = $state('guest.ramGiB');
   values = $state('8..256:8');
   preset = $state<SeriesPreset>('current');
   measures = $state<MeasureKey[]>(['vmCreationMs']);
   threads = $state(defaultThreads());
 
-  status = $state<SweepStatus>('idle');
+  status = $state<RunStatus>('idle');
   figure = $state.raw<FigureInfo | undefined>(undefined);
   meta = $state.raw<PlanMeta | undefined>(undefined);
   rows = $state.raw<readonly SweepRow[]>([]);

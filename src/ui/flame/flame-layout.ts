@@ -96,6 +96,15 @@ export function layoutIcicle<N>(root: N, t: TreeAccess<N>, o: LayoutOptions): La
   return { cells, depth, focus, focusPath };
 }
 
+/**
+ * Where a click on a frame zooms to: into the frame, or out one level when it is the frame
+ * already zoomed into, so a second click on it undoes the first. A dimmed caller's path is
+ * a prefix of the focus, so clicking one zooms back out to it.
+ */
+export function zoomTarget(cell: Pick<Cell<unknown>, 'path' | 'role'>): readonly string[] {
+  return cell.role === 'focus' ? cell.path.slice(0, -1) : cell.path;
+}
+
 /** A label cut to fit `widthPx` at `charPx` per character, with an ellipsis; '' when nothing fits. */
 export function fitLabel(text: string, widthPx: number, charPx: number, padPx = 8): string {
   const room = Math.floor((widthPx - padPx) / charPx);

@@ -19,6 +19,9 @@ export type ASource = 'baseline' | 'pinned';
 
 export type HoverNode = { readonly kind: 'plain'; readonly node: FlameNode; readonly run: string } | { readonly kind: 'diff'; readonly node: FlameDiffNode };
 
+/** A graph reports the frame under the pointer (undefined when it leaves) to the view, which places the card. */
+export type FlameHoverHandler = (h: { readonly node: HoverNode; readonly path: readonly string[] } | undefined, clientX: number, clientY: number) => void;
+
 const baselines = new WeakMap<Scenario, Trace>();
 
 /** The talk's baseline of a scenario, run once per scenario object. */
