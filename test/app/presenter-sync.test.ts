@@ -7,6 +7,7 @@ const good: SyncMessage[] = [
   { type: 'state', lesson: LESSON, step: 2, steps: 4, blank: false, playing: true },
   { type: 'go', lesson: LESSON, step: 4 },
   { type: 'hello', lesson: LESSON },
+  { type: 'bye', lesson: LESSON },
   { type: 'mark', lesson: LESSON, key: 'host.freePool.prezeroedShare' },
 ];
 
@@ -42,6 +43,7 @@ describe('presenter sync messages', () => {
       { ...base, type: 'hello', lesson: '' },
       { ...base, type: 'hello', lesson: 'x'.repeat(81) },
       { ...base, type: 'hello', lesson: 7 },
+      { ...base, type: 'bye', lesson: '' },
     ];
     for (const b of bad) expect(readSyncMessage(b), JSON.stringify(b)).toBeUndefined();
   });

@@ -1,8 +1,9 @@
 /**
  * The presenter in the built app: keys walk a lesson as slides, a step's scripted edit is
  * typed into the scenario text before the run changes, a step reached by URL is the same
- * frame as one walked to, the screen blanks, a bad link says what is wrong, and the speaker
- * window follows the slides and moves them.
+ * frame as one walked to, the screen blanks, a bad link says what is wrong, nothing on the
+ * slide is under 18 px, steps crossfade, and the speaker window follows the slides, moves
+ * them and says when they are gone.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { launch, watchErrors } from './browser.ts';
+import { stageTexts } from './stage-type.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -153,6 +155,67 @@ describe('presenting a lesson', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).not.toBe(themeBefore);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('sets nothing a room reads under 18 px on the 1920 × 1080 stage, in every view of a lesson', async () => {
+    // The flame table's ● marks a row by its shape; it carries no word or number to read.
+    const shapes = new Set(['●']);
+    const { page, errors, close } = await open(`#/present/${LESSON}?step=1`);
+    const small: string[] = [];
+    let seen = 0;
+    for (const hash of [1, 2, 3, 4].map((k) => `#/present/${LESSON}?step=${k}`).concat('#/present/02-where-time-goes?step=2')) {
+      await page.goto(`${inject('baseURL')}${hash}`);
+      await settled(page);
+      // The step's view arrives on its own; measure it, not its "Loading" line.
+      await page.waitForFunction(() => !/Loading the/.test(document.querySelector('[data-present] [data-view]')?.textContent ?? 'Loading the'), undefined, WAIT);
+      const texts = await stageTexts(page);
+      seen += texts.length;
+      for (const t of texts) if (t.px < 18 && !shapes.has(t.text)) small.push(`${hash}: ${t.px} px «${t.text}» in ${t.where}`);
+    }
+    expect(seen).toBeGreaterThan(300);
+    expect(small).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('crossfades the title, prose and view into the next step over 320 ms, and cuts under reduced motion', async () => {
+    const blocks = ['[data-step-title]', '[data-step-prose]', '[data-view]'].map((b) => `[data-present] ${b}`);
+    /** Each block's opacity in the first frame that shows the step titled `next`. */
+    const firstFrame = (page: Page, next: string) =>
+      page
+        .waitForFunction(
+          ([t, sel]) => {
+            const els = sel.map((s) => document.querySelector<HTMLElement>(s));
+            if (els[0]?.textContent !== t || els.some((e) => !e)) return false;
+            return els.map((e) => Number(getComputedStyle(e as HTMLElement).opacity));
+          },
+          [next, blocks] as const,
+          { timeout: 5_000, polling: 'raf' },
+        )
+        .then((h) => h.jsonValue() as Promise<number[]>);
+    const opacities = (page: Page) => Promise.all(blocks.map((b) => page.locator(b).evaluate((el) => Number(getComputedStyle(el).opacity))));
+
+    // Lesson 2's first two steps change the view too (phase table, then the flame graph).
+    const fading = await open('#/present/02-where-time-goes?step=1', 'no-preference');
+    await settled(fading.page);
+    expect(await fading.page.locator('[data-present] [data-view]').getAttribute('data-view')).toBe('phases');
+    await fading.page.keyboard.press('ArrowRight');
+    const first = await firstFrame(fading.page, 'Inside dma-map');
+    for (const o of first) expect(o).toBeLessThan(1);
+    // Only the new blocks carry the names; the old ones fade out beside them, hidden.
+    expect(await fading.page.locator('[data-present] [data-step-title]').count()).toBe(1);
+    await expect.poll(() => opacities(fading.page), { timeout: 2_000 }).toEqual([1, 1, 1]);
+    expect(await fading.page.locator('[data-present] h1').count()).toBe(1);
+    expect(await fading.page.locator('[data-present] [data-view]').getAttribute('data-view')).toBe('flame');
+
+    const cutting = await open('#/present/02-where-time-goes?step=1', 'reduce');
+    await settled(cutting.page);
+    await cutting.page.keyboard.press('ArrowRight');
+    expect(await firstFrame(cutting.page, 'Inside dma-map')).toEqual([1, 1, 1]);
+    expect(await cutting.page.locator('[data-present] h1').count()).toBe(1);
+    expect([...fading.errors, ...cutting.errors]).toEqual([]);
+    await fading.close();
+    await cutting.close();
   });
 
   it('shows the same frame for a step reached by URL as for one walked to, edits typed or not', async () => {
@@ -313,6 +376,54 @@ describe('the speaker window', () => {
     await expect.poll(() => speaker.locator('[data-timer]').textContent()).not.toBe('0:00');
     await speaker.locator('[data-reset-timer]').click();
     expect(await speaker.locator('[data-timer]').textContent()).toBe('0:00');
+    expect(errors()).toEqual([]);
+    await context.close();
+  });
+
+  it('says plainly when the presenter window closes, how to open it again, and follows the new one', async () => {
+    const { context, presenter, speaker, errors } = await pair();
+    const link = speaker.locator('[data-link]');
+    await expect.poll(() => link.getAttribute('data-link')).toBe('following');
+    // The closing window says goodbye, so this is sooner than silence alone would tell (3.5 s).
+    await presenter.close();
+    await expect.poll(() => link.getAttribute('data-link'), { timeout: 2_000 }).toBe('closed');
+    expect(await link.textContent()).toMatch(/presenter window is closed/);
+    expect(await link.textContent()).not.toMatch(/following/);
+    expect(await speaker.locator('[data-linked]').getAttribute('data-linked')).toBe('false');
+    // Its link opens the slides again at the speaker's step, and the speaker follows them.
+    await speaker.keyboard.press('ArrowRight');
+    await expect.poll(() => speaker.locator('[data-speaker]').getAttribute('data-step')).toBe('2');
+    const [again] = await Promise.all([context.waitForEvent('page'), speaker.locator('[data-reopen]').click()]);
+    await settled(again);
+    expect(await title(again)).toBe(TITLES[1]);
+    await expect.poll(() => link.getAttribute('data-link')).toBe('following');
+    await again.keyboard.press('ArrowRight');
+    await expect.poll(() => speaker.locator('[data-speaker]').getAttribute('data-step')).toBe('3');
+    expect(errors()).toEqual([]);
+    await context.close();
+  });
+
+  it('notices a presenter that stops answering without saying goodbye', async () => {
+    // A speaker window opened on its own (no opener), so it runs apart from the presenter's page.
+    const { context, page: presenter, errors: presenterErrors } = await open(`#/present/${LESSON}?step=1`);
+    await settled(presenter);
+    const speaker = await context.newPage();
+    const speakerErrors = watchErrors(speaker);
+    const errors = () => [...presenterErrors, ...speakerErrors];
+    await speaker.goto(`${inject('baseURL')}#/speaker/${LESSON}?step=1`);
+    const link = speaker.locator('[data-link]');
+    await expect.poll(() => link.getAttribute('data-link')).toBe('following');
+    // A presenter that is open but still, longer than the silence limit, is still followed.
+    await speaker.waitForTimeout(4_500);
+    expect(await link.getAttribute('data-link')).toBe('following');
+    // A hung presenter: its timers and messages stop, and nothing fires on the way out.
+    const cdp = await context.newCDPSession(presenter);
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.pause');
+    await expect.poll(() => link.getAttribute('data-link'), { timeout: 8_000 }).toBe('closed');
+    await cdp.send('Debugger.resume');
+    // Once it answers again, the speaker follows again.
+    await expect.poll(() => link.getAttribute('data-link'), { timeout: 4_000 }).toBe('following');
     expect(errors()).toEqual([]);
     await context.close();
   });

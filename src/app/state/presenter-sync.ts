@@ -7,8 +7,13 @@
 export const SYNC_VERSION = 1;
 
 export type SyncMessage =
-  /** The presenter's place, sent on every change and in answer to "hello". Steps are 1-based. */
+  /**
+   * The presenter's place, sent on every change, in answer to "hello", and every second
+   * besides, so a speaker window can tell a quiet presenter from a gone one. Steps are 1-based.
+   */
   | { readonly type: 'state'; readonly lesson: string; readonly step: number; readonly steps: number; readonly blank: boolean; readonly playing: boolean }
+  /** From the presenter, as its window closes or leaves the slides. */
+  | { readonly type: 'bye'; readonly lesson: string }
   /** From the speaker window: go to this step (1-based). */
   | { readonly type: 'go'; readonly lesson: string; readonly step: number }
   /** From a speaker window that just opened: say where you are. */
@@ -55,6 +60,8 @@ export function readSyncMessage(data: unknown): SyncMessage | undefined {
       return isStep(data.step) ? { type: 'go', lesson, step: data.step } : undefined;
     case 'hello':
       return { type: 'hello', lesson };
+    case 'bye':
+      return { type: 'bye', lesson };
     case 'mark':
       return isKey(data.key) ? { type: 'mark', lesson, key: data.key } : undefined;
     default:
