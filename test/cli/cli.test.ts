@@ -16,7 +16,8 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-describe('npm run sim', () => {
+// Each case starts Node with tsx once or more (about a second each, several on a busy machine).
+describe('npm run sim', { timeout: 30_000 }, () => {
   it('prints the three measures as JSON for the talk baseline: minutes', () => {
     const r = sim(['--params', 'examples/talk-baseline.jsonc', '--format', 'json']);
     expect(r.code).toBe(0);
