@@ -31,7 +31,8 @@ const isOwnModule = (id: string) => !/[\\/]node_modules[\\/]/.test(id);
 
 /**
  * Svelte's runtime for template features no start module uses ({#await}, {@html},
- * <svelte:head>, {#key}, snippets, attachments, legacy lifecycles, window and input bindings,
+ * <svelte:head>, {#key}, snippets, attachments, in:/out: transitions, legacy lifecycles,
+ * window and input bindings,
  * $state.snapshot). Every
  * compiled component imports the runtime through one index, so the start group would take
  * these in with the rest; as a group of their own they load with the pages and views that
@@ -39,7 +40,7 @@ const isOwnModule = (id: string) => !/[\\/]node_modules[\\/]/.test(id);
  * both pages preload it: nothing breaks, the saving just goes away.
  */
 const LATER_RUNTIME =
-  /[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/](dom[\\/]blocks[\\/](await|html|svelte-head|key|snippet)|dom[\\/]elements[\\/](attachments|bindings[\\/](window|input))|dom[\\/]legacy[\\/]lifecycle)\.js$|[\\/]svelte[\\/]src[\\/]internal[\\/]shared[\\/]clone\.js$/;
+  /[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/](dom[\\/]blocks[\\/](await|html|svelte-head|key|snippet)|dom[\\/]elements[\\/](attachments|transitions|bindings[\\/](window|input))|dom[\\/]legacy[\\/]lifecycle|loop)\.js$|[\\/]svelte[\\/]src[\\/]internal[\\/]shared[\\/]clone\.js$/;
 
 export function startChunk(): Plugin {
   let root = process.cwd();
