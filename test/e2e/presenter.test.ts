@@ -218,6 +218,25 @@ describe('presenting a lesson', () => {
     await cutting.close();
   });
 
+  it('a step left and returned to within the crossfade comes back whole: title, prose and view named, readable, reachable', async () => {
+    // Back before the fade ends: the leaving blocks of step 1 are brought back rather than made anew.
+    const { page, errors, close } = await open('#/present/02-where-time-goes?step=1', 'no-preference');
+    await settled(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stage(page).getAttribute('data-step')).toBe('1');
+    await page.waitForTimeout(800);
+    for (const sel of ['[data-step-title]', '[data-step-prose]', '[data-view]']) {
+      const el = page.locator(`[data-present] ${sel}`);
+      expect(await el.count(), sel).toBe(1);
+      expect(await el.isVisible(), sel).toBe(true);
+      expect(await el.evaluate((e) => e.closest('[inert], [aria-hidden="true"]') === null), sel).toBe(true);
+    }
+    expect(await page.locator('[data-present] [data-view]').getAttribute('data-view')).toBe('phases');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('shows the same frame for a step reached by URL as for one walked to, edits typed or not', async () => {
     const walk = await open(`#/present/${LESSON}?step=1`, 'no-preference');
     await settled(walk.page);

@@ -18,7 +18,21 @@ function fade(cut: boolean): TransitionConfig {
   return { duration: STEP_FADE_MS, easing: cubicOut, css: (t) => `opacity: ${t}` };
 }
 
-export function stepIn(_node: Element, { cut }: StepFade): TransitionConfig {
+/** What stepOut took from a leaving block, to give back if the block returns. */
+const taken = new WeakMap<Element, readonly (readonly [string, string])[]>();
+
+/**
+ * A block coming in. It may be a leaving block brought back: going back to a step before its
+ * fade ended resumes the old block instead of making a new one, so it gets its names back.
+ */
+export function stepIn(node: Element, { cut }: StepFade): TransitionConfig {
+  const names = taken.get(node);
+  if (names) {
+    taken.delete(node);
+    for (const [name, value] of names) node.setAttribute(name, value);
+    node.removeAttribute('aria-hidden');
+    if (node instanceof HTMLElement) node.inert = false;
+  }
   return fade(cut);
 }
 
@@ -28,7 +42,9 @@ export function stepIn(_node: Element, { cut }: StepFade): TransitionConfig {
  * pointers and the keyboard pass it by.
  */
 export function stepOut(node: Element, { cut }: StepFade): TransitionConfig {
-  for (const a of [...node.attributes]) if (a.name.startsWith('data-')) node.removeAttribute(a.name);
+  const names = [...node.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name, a.value] as const);
+  taken.set(node, names);
+  for (const [name] of names) node.removeAttribute(name);
   node.setAttribute('aria-hidden', 'true');
   if (node instanceof HTMLElement) node.inert = true;
   return fade(cut);
