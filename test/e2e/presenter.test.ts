@@ -180,38 +180,44 @@ describe('presenting a lesson', () => {
 
   it('crossfades the title, prose and view into the next step over 320 ms, and cuts under reduced motion', async () => {
     const blocks = ['[data-step-title]', '[data-step-prose]', '[data-view]'].map((b) => `[data-present] ${b}`);
-    /** Each block's opacity in the first frame that shows the step titled `next`. */
-    const firstFrame = (page: Page, next: string) =>
-      page
-        .waitForFunction(
-          ([t, sel]) => {
-            const els = sel.map((s) => document.querySelector<HTMLElement>(s));
-            if (els[0]?.textContent !== t || els.some((e) => !e)) return false;
-            return els.map((e) => Number(getComputedStyle(e as HTMLElement).opacity));
-          },
-          [next, blocks] as const,
-          { timeout: 5_000, polling: 'raf' },
-        )
-        .then((h) => h.jsonValue() as Promise<number[]>);
     const opacities = (page: Page) => Promise.all(blocks.map((b) => page.locator(b).evaluate((el) => Number(getComputedStyle(el).opacity))));
+    // Every animation the page starts on a block that names the step: which block, how long, of what.
+    // Recorded as it starts, so a slow machine that skips frames cannot miss it.
+    const watchFades = (page: Page) => page.evaluate(() => {
+      const w = window as unknown as { __fades: { block: string; ms: number; opacity: boolean }[] };
+      w.__fades = [];
+      const animate = Element.prototype.animate;
+      Element.prototype.animate = function (this: Element, keyframes: Keyframe[] | PropertyIndexedKeyframes | null, options?: number | KeyframeAnimationOptions) {
+        const block = this.hasAttribute('data-step-title') ? 'title' : this.hasAttribute('data-step-prose') ? 'prose' : this.hasAttribute('data-view') ? 'view' : undefined;
+        const ms = typeof options === 'number' ? options : Number(options?.duration ?? 0);
+        if (block) w.__fades.push({ block, ms, opacity: JSON.stringify(keyframes).includes('opacity') });
+        return animate.call(this, keyframes, options);
+      };
+    });
+    const fades = (page: Page) => page.evaluate(() => (window as unknown as { __fades: { block: string; ms: number; opacity: boolean }[] }).__fades);
 
     // Lesson 2's first two steps change the view too (phase table, then the flame graph).
     const fading = await open('#/present/02-where-time-goes?step=1', 'no-preference');
     await settled(fading.page);
     expect(await fading.page.locator('[data-present] [data-view]').getAttribute('data-view')).toBe('phases');
+    await watchFades(fading.page);
     await fading.page.keyboard.press('ArrowRight');
-    const first = await firstFrame(fading.page, 'Inside dma-map');
-    for (const o of first) expect(o).toBeLessThan(1);
+    await expect.poll(() => title(fading.page), WAIT).toBe('Inside dma-map');
     // Only the new blocks carry the names; the old ones fade out beside them, hidden.
     expect(await fading.page.locator('[data-present] [data-step-title]').count()).toBe(1);
     await expect.poll(() => opacities(fading.page), { timeout: 2_000 }).toEqual([1, 1, 1]);
+    const fadedIn = await fades(fading.page);
+    for (const block of ['title', 'prose', 'view']) expect(fadedIn, block).toContainEqual({ block, ms: 320, opacity: true });
     expect(await fading.page.locator('[data-present] h1').count()).toBe(1);
     expect(await fading.page.locator('[data-present] [data-view]').getAttribute('data-view')).toBe('flame');
 
     const cutting = await open('#/present/02-where-time-goes?step=1', 'reduce');
     await settled(cutting.page);
+    await watchFades(cutting.page);
     await cutting.page.keyboard.press('ArrowRight');
-    expect(await firstFrame(cutting.page, 'Inside dma-map')).toEqual([1, 1, 1]);
+    await expect.poll(() => title(cutting.page), WAIT).toBe('Inside dma-map');
+    expect(await opacities(cutting.page)).toEqual([1, 1, 1]);
+    expect((await fades(cutting.page)).filter((f) => f.ms > 0)).toEqual([]);
     expect(await cutting.page.locator('[data-present] h1').count()).toBe(1);
     expect([...fading.errors, ...cutting.errors]).toEqual([]);
     await fading.close();
