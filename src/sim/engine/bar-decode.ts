@@ -70,6 +70,7 @@ export function decodeCycles(h: HostState, gpu: number): DecodeCycles {
 
 /** Records the repeated cycles as one fold per container, from `t` (after the detailed steps). */
 export function recordRepeats(h: HostState, repeated: NonNullable<DecodeCycles['repeated']>, t: Micros): void {
+  if (!h.detail) return;
   const folds = new Map<number, Fold>();
   let ns = 0;
   for (const s of repeated.steps) ns += s.ns;
